@@ -1,0 +1,89 @@
+# gomem — build, test, fuzz and benchmark.
+#
+#   make             build build/gomem
+#   make check       install what the tests need (when missing), build, run every test
+#   make asan        the same suite against an AddressSanitizer + UBSan build
+#   make fuzz        run every libFuzzer target for FUZZ_TIME seconds each
+#   make bench       print speed and memory figures against the Go toolchain
+#   make demo        build and run gomem on the bundled example
+#   make install     install to $(PREFIX)/bin (PREFIX=/usr/local by default)
+
+CC      ?= cc
+PREFIX  ?= /usr/local
+FUZZ_TIME ?= 60
+OPT     ?= -O2 -g
+WARN    := -Wall -Wextra -Wswitch-enum -Wshadow -Wpointer-arith -Wstrict-prototypes \
+           -Wmissing-prototypes -Wno-unused-parameter -Wno-missing-field-initializers
+CFLAGS_ALL = -std=c11 -D_GNU_SOURCE $(OPT) $(WARN) -Isrc $(CFLAGS)
+LIBS    := -lz -lcurl -lm -lpthread
+
+B       ?= build
+SRC     := $(sort $(wildcard src/*/*.c))
+MAIN    := src/main.c
+OBJ     := $(SRC:src/%.c=$(B)/obj/%.o)
+UNIT    := $(sort $(wildcard tests/unit/*.c))
+UNITBIN := $(UNIT:tests/unit/%.c=$(B)/tests/%)
+FUZZSRC := $(sort $(wildcard fuzz/fuzz_*.c))
+
+.PHONY: all check test unit asan fuzz fuzz-regress bench demo install clean deps
+
+all: $(B)/gomem
+
+$(B)/gomem: $(B)/obj/main.o $(B)/libgomem.a
+	$(CC) $(CFLAGS_ALL) -o $@ $^ $(LIBS) $(LDFLAGS)
+
+$(B)/libgomem.a: $(OBJ)
+	@mkdir -p $(dir $@)
+	rm -f $@ && ar rcs $@ $^
+
+$(B)/obj/%.o: src/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -MMD -MP -c $< -o $@
+
+$(B)/obj/main.o: src/commands.def
+
+# Unit tests and the fuzz-regression replayer link against the library.
+$(B)/tests/%: tests/unit/%.c $(B)/libgomem.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -Itests/unit -o $@ $< $(B)/libgomem.a $(LIBS)
+
+$(B)/fuzz-replay/%: fuzz/%.c fuzz/replay_main.c $(B)/libgomem.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -o $@ $< fuzz/replay_main.c $(B)/libgomem.a $(LIBS)
+
+-include $(OBJ:.o=.d) $(B)/obj/main.d
+
+unit: $(UNITBIN) $(FUZZSRC:fuzz/%.c=$(B)/fuzz-replay/%)
+
+deps:
+	@scripts/deps.sh
+
+check: deps
+	$(MAKE) all unit
+	GOMEM=$(CURDIR)/$(B)/gomem BUILD=$(CURDIR)/$(B) tests/run.sh
+
+test: all unit
+	GOMEM=$(CURDIR)/$(B)/gomem BUILD=$(CURDIR)/$(B) tests/run.sh
+
+# The sanitizer build lives in its own tree so it never mixes with the normal objects.
+ASAN_FLAGS := -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer
+asan: deps
+	$(MAKE) B=build-asan CC=clang OPT="-O1 -g $(ASAN_FLAGS)" all unit
+	ASAN_OPTIONS=detect_leaks=0:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	GOMEM=$(CURDIR)/build-asan/gomem BUILD=$(CURDIR)/build-asan SANITIZER=1 tests/run.sh
+
+fuzz: deps
+	@scripts/fuzz.sh $(FUZZ_TIME)
+
+bench: all
+	@bench/run.sh
+
+demo: all
+	@scripts/demo.sh
+
+install: all
+	install -d $(DESTDIR)$(PREFIX)/bin
+	install -m 755 $(B)/gomem $(DESTDIR)$(PREFIX)/bin/gomem
+
+clean:
+	rm -rf build build-asan build-fuzz
