@@ -14,7 +14,7 @@ struct ArenaBlock {
 	max_align_t data[];
 };
 
-#define ALIGN (sizeof(max_align_t))
+#define ALIGN (_Alignof(max_align_t))
 #define MIN_BLOCK (16u * 1024)
 #define MAX_BLOCK (1024u * 1024)
 

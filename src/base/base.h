@@ -54,7 +54,7 @@ typedef struct Arena {
 } Arena;
 
 void arena_init(Arena *a);
-/* Memory aligned for any object; never NULL. Contents are zeroed. */
+/* Memory aligned for any object (_Alignof(max_align_t)); never NULL. Contents are zeroed. */
 void *arena_alloc(Arena *a, size_t n);
 char *arena_strndup(Arena *a, const char *s, size_t n);
 void *arena_memdup(Arena *a, const void *p, size_t n);

@@ -16,7 +16,7 @@ static void test_arena(void)
 	double *d = arena_alloc(&a, sizeof(double));
 	CHECK("arena/zeroed", zero);
 	CHECK("arena/big", big != NULL);
-	CHECK("arena/aligned", ((uintptr_t)d % sizeof(max_align_t)) == 0);
+	CHECK("arena/aligned", ((uintptr_t)d % _Alignof(max_align_t)) == 0);
 	CHECK("arena/strndup", strcmp(arena_strndup(&a, "hello world", 5), "hello") == 0);
 	arena_free(&a);
 }
