@@ -23,6 +23,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#define IDCACHE_SIZE 4096 /* entries of Scanner.idcache, a power of two */
+
 /* ---- keywords ---- */
 
 void syn_intern_keywords(Interner *names)
@@ -32,6 +34,8 @@ void syn_intern_keywords(Interner *names)
 		TOKENS(TOK)
 #undef TOK
 	};
+	if (intern_cstr(names, kw[TOK_VAR])->tok == TOK_VAR)
+		return; /* done already: the last keyword is set last */
 	for (int k = TOK_BREAK; k <= TOK_VAR; k++)
 		intern_cstr(names, kw[k])->tok = k;
 }
@@ -46,12 +50,47 @@ void syn_scanner_init(Scanner *s, SrcFile *f, Interner *names, Diags *diags, uns
 	s->names = names;
 	s->diags = diags;
 	syn_intern_keywords(names);
+	s->idcache = xcalloc(IDCACHE_SIZE, sizeof(Name *));
 	/* A BOM is allowed as the very first character only (go/scanner's Init skips it). */
 	if (s->len >= 3 && memcmp(s->src, "\xEF\xBB\xBF", 3) == 0)
 		s->off = 3;
 }
 
-void syn_scanner_free(Scanner *s) { vec_free(&s->comments); }
+void syn_scanner_free(Scanner *s)
+{
+	vec_free(&s->comments);
+	free(s->idcache);
+	s->idcache = NULL;
+}
+
+/*
+ * Identifiers repeat within a file, so a small direct-mapped cache keyed by a cheap hash
+ * (length, first and last bytes) answers most lookups without touching the interner's
+ * large table; a miss interns and fills the slot.
+ */
+/* The cache's hash of an identifier: h = h*31 + byte from h = 0, then mixed by ident_slot. */
+static inline uint32_t ident_hash(const char *p, uint32_t n)
+{
+	uint32_t h = 0;
+	for (uint32_t i = 0; i < n; i++)
+		h = h * 31u + (unsigned char)p[i];
+	return h;
+}
+
+static inline Name *intern_ident(Scanner *s, const char *p, uint32_t n, uint32_t h)
+{
+	h ^= h >> 13;
+	Name **slot = &s->idcache[h & (IDCACHE_SIZE - 1)];
+	Name *nm = *slot;
+	if (nm && nm->len == n) {
+		uint32_t i = 0;
+		while (i < n && nm->s[i] == p[i])
+			i++;
+		if (i == n)
+			return nm;
+	}
+	return *slot = intern(s->names, p, n);
+}
 
 /* ---- messages ---- */
 
@@ -136,6 +175,9 @@ static const bool ident_byte[256] = {
 	0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,
 	0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,
 };
+
+/* 1: ' ', '\t', '\r'; 2: '\n' (blank unless it ends a line that takes a semicolon). */
+static const unsigned char blank_byte[256] = {['\t'] = 1, ['\n'] = 2, ['\r'] = 1, [' '] = 1};
 
 static inline uint32_t decode_at(const Scanner *s, uint32_t off, uint32_t *w)
 {
@@ -378,19 +420,22 @@ static void scan_rune(Scanner *s, uint32_t start)
 		if (c == '\'') {
 			s->off = off + 1;
 			if (ok && n == 0)
-				error_at(s, off, "empty rune literal or unescaped ' in rune literal");
+				error_at(s, off, "empty rune literal or unescaped '");
 			else if (ok && n != 1)
 				error_at(s, start, "more than one character in rune literal");
 			return;
 		}
-		n++;
 		if (c == '\\') {
+			n++;
 			s->off = off + 1;
 			if (!scan_escape(s, '\''))
 				ok = false;
 			continue;
 		}
+		/* gc's reader drops NUL, invalid UTF-8 and BOMs: they do not count as characters */
+		uint32_t nerr = s->nerrors;
 		s->off = off + lit_char(s, off);
+		n += s->nerrors == nerr;
 	}
 }
 
@@ -723,11 +768,15 @@ again:
 		return TOK_SEMICOLON;
 	}
 	uint32_t off = s->off;
-	for (; off < len; off++) {
-		char c = src[off];
-		if (!(c == ' ' || c == '\t' || c == '\r' || (c == '\n' && !s->insert_semi)))
-			break;
+	if (s->insert_semi) {
+		while (blank_byte[(unsigned char)src[off]] == 1)
+			off++;
+	} else {
+		while (blank_byte[(unsigned char)src[off]])
+			off++;
 	}
+	if (off > len)
+		off = len; /* never: the text's final NUL is not blank */
 	uint32_t start = off;
 	t->off = start;
 	t->implicit = false;
@@ -744,12 +793,20 @@ again:
 		return t->kind = TOK_EOF;
 	}
 	unsigned char c = (unsigned char)src[off];
+	uint32_t h;
 	if (ident_byte[c] && !is_decimal(c)) {
-		off = scan_ident_rest(s, off + 1);
+		/* ASCII fast path, hashing as it goes; the text's final NUL stops the loop. */
+		h = c;
+		for (off++; ident_byte[(unsigned char)src[off]]; off++)
+			h = h * 31u + (unsigned char)src[off];
+		if (off < len && (unsigned char)src[off] >= 0x80) {
+			off = scan_ident_rest(s, off);
+			h = ident_hash(src + start, off - start);
+		}
 	ident:
 		s->off = off;
 		t->len = off - start;
-		Name *nm = intern(s->names, src + start, t->len);
+		Name *nm = intern_ident(s, src + start, t->len, h);
 		t->name = nm;
 		s->gc_ident = off + 1;
 		tok = TOK_IDENT;
@@ -775,6 +832,7 @@ again:
 		uint32_t r = decode_at(s, off, &w);
 		if (syn_is_letter(r)) {
 			off = scan_ident_rest(s, off + w);
+			h = ident_hash(src + start, off - start);
 			goto ident;
 		}
 	}

@@ -57,6 +57,7 @@ typedef struct Scanner {
 	/* internal state */
 	uint32_t nl_semi;   /* 1 + offset of a pending automatic semicolon (after a block comment) */
 	uint32_t gc_ident;  /* 1 + offset where gc's scanner would still be inside an identifier */
+	Name **idcache;     /* small direct-mapped cache in front of the interner */
 } Scanner;
 
 /* Interns the keywords into names with their token numbers (idempotent). */

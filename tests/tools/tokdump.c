@@ -6,7 +6,8 @@
  * for ILLEGAL). Modes:
  *     -hash     one line per file, "PATH NTOKENS FNV1A64" of the token lines
  *     -errors   the diagnostics instead, "LINE:COL: MESSAGE" (compared with gc's scanner)
- *     -stats    scan every file (already in memory) and print bytes, tokens and MB/s
+ *     -stats    scan every file (already in memory; best of -rounds N, default 3) and print
+ *               bytes, tokens and MB/s
  *     -list F   read more file names from F, one per line
  */
 #include "syntax/scanner.h"
@@ -152,6 +153,7 @@ static double now(void)
 int main(int argc, char **argv)
 {
 	bool hash = false, errors = false, stats = false;
+	int rounds = 3;
 	Vec(char *) files = {0};
 	for (int i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "-hash") == 0)
@@ -160,6 +162,8 @@ int main(int argc, char **argv)
 			errors = true;
 		else if (strcmp(argv[i], "-stats") == 0)
 			stats = true;
+		else if (strcmp(argv[i], "-rounds") == 0 && i + 1 < argc)
+			rounds = atoi(argv[++i]);
 		else if (strcmp(argv[i], "-list") == 0 && i + 1 < argc) {
 			FILE *f = fopen(argv[++i], "r");
 			if (!f) {
@@ -190,7 +194,7 @@ int main(int argc, char **argv)
 		}
 		size_t ntok = 0, nerr = 0;
 		double best = 1e9;
-		for (int round = 0; round < 3; round++) {
+		for (int round = 0; round < rounds; round++) {
 			double t0 = now();
 			ntok = nerr = 0;
 			for (size_t i = 0; i < srcs.len; i++) {
