@@ -94,13 +94,18 @@ static inline Name *intern_ident(Scanner *s, const char *p, uint32_t n, uint32_t
 
 /* ---- messages ---- */
 
+/* Diagnostics kept per file: a binary file would otherwise make one per byte (gc itself
+ * stops after 10). Scanner.nerrors keeps counting past it. */
+#define MAX_RECORDED_ERRORS 1000
+
 static void PRINTF_LIKE(3, 4) error_at(Scanner *s, uint32_t off, const char *fmt, ...)
 {
+	if (s->nerrors++ >= MAX_RECORDED_ERRORS)
+		return;
 	va_list ap;
 	va_start(ap, fmt);
 	diag_vadd(s->diags, (Pos){s->file->id, off}, DIAG_ERROR, fmt, ap);
 	va_end(ap);
-	s->nerrors++;
 }
 
 char *syn_fmt_U(uint32_t r, char *buf)
@@ -218,7 +223,8 @@ static bool has_prefix(const char *p, size_t n, const char *pre)
 	return n >= k && memcmp(p, pre, k) == 0;
 }
 
-/* go/build/constraint: "//go:build" followed by a blank or the end; "// +build" likewise. */
+/* go/build/constraint: "//go:build" followed by a blank or the end; "//", optional blanks,
+ * "+build", then a blank or the end. */
 static bool is_build_line(const char *p, size_t n)
 {
 	if (has_prefix(p, n, "//go:build"))
@@ -226,7 +232,7 @@ static bool is_build_line(const char *p, size_t n)
 	size_t i = 2;
 	while (i < n && (p[i] == ' ' || p[i] == '\t'))
 		i++;
-	if (i == 2 || !has_prefix(p + i, n - i, "+build"))
+	if (!has_prefix(p + i, n - i, "+build"))
 		return false;
 	i += 6;
 	return i == n || p[i] == ' ' || p[i] == '\t';
