@@ -25,7 +25,7 @@ typedef struct Token {
 	uint32_t off;   /* byte offset of the first byte */
 	uint32_t len;   /* bytes of source spelled by the token (0 for an implicit semicolon) */
 	bool implicit;  /* automatic semicolon (go/scanner's literal "\n") */
-	Name *name;     /* TOK_IDENT: the interned identifier */
+	Name *name;     /* TOK_IDENT (and keywords): the interned spelling; NULL otherwise */
 } Token;
 
 typedef enum CommentKind {
