@@ -56,6 +56,23 @@ void syn_scanner_init(Scanner *s, SrcFile *f, Interner *names, Diags *diags, uns
 		s->off = 3;
 }
 
+void syn_scanner_reset(Scanner *s, SrcFile *f)
+{
+	Scanner keep = *s;
+	memset(s, 0, sizeof *s);
+	s->file = f;
+	s->src = f->text;
+	s->len = (uint32_t)f->len;
+	s->mode = keep.mode;
+	s->names = keep.names;
+	s->diags = keep.diags;
+	s->idcache = keep.idcache; /* names live as long as the interner: the cache stays valid */
+	s->comments = keep.comments;
+	vec_clear(&s->comments);
+	if (s->len >= 3 && memcmp(s->src, "\xEF\xBB\xBF", 3) == 0)
+		s->off = 3;
+}
+
 void syn_scanner_free(Scanner *s)
 {
 	vec_free(&s->comments);

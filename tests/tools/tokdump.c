@@ -197,18 +197,21 @@ int main(int argc, char **argv)
 		for (int round = 0; round < rounds; round++) {
 			double t0 = now();
 			ntok = nerr = 0;
+			Diags d;
+			diags_init(&d);
+			Scanner s;
 			for (size_t i = 0; i < srcs.len; i++) {
-				Diags d;
-				diags_init(&d);
-				Scanner s;
-				syn_scanner_init(&s, srcs.data[i], &names, &d, 0);
+				if (i == 0)
+					syn_scanner_init(&s, srcs.data[i], &names, &d, 0);
+				else
+					syn_scanner_reset(&s, srcs.data[i]);
 				Token t;
 				while (syn_scan(&s, &t) != TOK_EOF)
 					ntok++;
-				nerr += d.nerrors;
-				syn_scanner_free(&s);
-				diags_free(&d);
 			}
+			nerr += d.nerrors;
+			syn_scanner_free(&s);
+			diags_free(&d);
 			double dt = now() - t0;
 			if (dt < best)
 				best = dt;

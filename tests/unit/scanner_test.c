@@ -392,6 +392,31 @@ static void test_values(void)
 	EQ("scanner/tok-string-kw", syn_tok_string(TOK_FALLTHROUGH), "fallthrough");
 }
 
+static void test_reset(void)
+{
+	SrcFile *f1 = mkfile("x // one\n", 9), *f2 = mkfile("\xef\xbb\xbfy := x", 10);
+	Diags d;
+	diags_init(&d);
+	Scanner s;
+	syn_scanner_init(&s, f1, &names, &d, 0);
+	Token t;
+	while (syn_scan(&s, &t) != TOK_EOF) {
+	}
+	CHECK("scanner/reset-first", s.comments.len == 1);
+	Name *x = intern_cstr(&names, "x");
+	syn_scanner_reset(&s, f2);
+	CHECK("scanner/reset-state", s.comments.len == 0 && s.file == f2 && s.off == 3 && !s.insert_semi);
+	Token a, b, c, e;
+	syn_scan(&s, &a);
+	syn_scan(&s, &b);
+	syn_scan(&s, &c);
+	syn_scan(&s, &e);
+	CHECK("scanner/reset-tokens", a.kind == TOK_IDENT && a.off == 3 && b.kind == TOK_DEFINE && c.kind == TOK_IDENT &&
+	                                  c.name == x && e.kind == TOK_SEMICOLON && e.implicit);
+	syn_scanner_free(&s);
+	diags_free(&d);
+}
+
 static double now(void)
 {
 	struct timespec ts;
@@ -519,6 +544,7 @@ int main(void)
 	test_comments();
 	test_errors();
 	test_values();
+	test_reset();
 	test_big();
 	intern_free(&names);
 	return check_failures != 0;
