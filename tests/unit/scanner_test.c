@@ -394,7 +394,7 @@ static void test_values(void)
 
 static void test_reset(void)
 {
-	SrcFile *f1 = mkfile("x // one\n", 9), *f2 = mkfile("\xef\xbb\xbfy := x", 10);
+	SrcFile *f1 = mkfile("x // one\n", 9), *f2 = mkfile("\xef\xbb\xbfy := x", 9);
 	Diags d;
 	diags_init(&d);
 	Scanner s;
