@@ -395,7 +395,7 @@ static bool scan_escape(Scanner *s, char quote)
 		uint32_t v = base;
 		if (is_decimal(d))
 			v = d - '0';
-		else if ((d | 0x20) - 'a' < 6)
+		else if (is_hex(d))
 			v = (uint32_t)((d | 0x20) - 'a' + 10);
 		if (v >= base) {
 			uint32_t w;
@@ -962,7 +962,7 @@ static int hexval(unsigned char c)
 {
 	if (is_decimal(c))
 		return c - '0';
-	if ((c | 0x20) - 'a' < 6)
+	if (is_hex(c))
 		return (c | 0x20) - 'a' + 10;
 	return -1;
 }

@@ -291,6 +291,8 @@ static void test_errors(void)
 	bad("\"\\ud800\"", "1:8: escape is invalid Unicode code point U+D800");
 	bad("\"\\U00110000\"", "1:12: escape is invalid Unicode code point U+110000");
 	bad("\"\\u12\"", "1:6: invalid character '\"' in hexadecimal escape");
+	bad("\"\\u20`x\"", "1:6: invalid character '`' in hexadecimal escape");
+	bad("'\\x@'", "1:4: invalid character '@' in hexadecimal escape");
 	bad("08", "1:2: invalid digit '8' in octal literal");
 	bad("0o19", "1:4: invalid digit '9' in octal literal");
 	bad("0b102", "1:5: invalid digit '2' in binary literal");
@@ -359,6 +361,7 @@ static void test_values(void)
 	                                     memcmp(v, "\a\b\f\n\r\t\v\\\"AA\xc3\xa9\xf0\x9f\x98\x80\xff", 18) == 0);
 	CHECK("scanner/unquote-raw-cr", syn_unquote(&a, "`a\r\nb\\n`", 8, &v, &n) && n == 5 && memcmp(v, "a\nb\\n", 5) == 0);
 	CHECK("scanner/unquote-bad-escape", !syn_unquote(&a, "\"\\q\"", 4, &v, &n));
+	CHECK("scanner/unquote-backquote-not-hex", !syn_unquote(&a, "\"\\u00`0\"", 9, &v, &n));
 	CHECK("scanner/unquote-surrogate", !syn_unquote(&a, "\"\\ud800\"", 8, &v, &n));
 	CHECK("scanner/unquote-unterminated", !syn_unquote(&a, "\"abc", 4, &v, &n));
 	CHECK("scanner/unquote-quote-escape", !syn_unquote(&a, "\"\\'\"", 4, &v, &n));
