@@ -267,17 +267,14 @@ static CommentKind comment_kind(const char *p, size_t n)
 	n -= 2;
 	if (has_prefix(p, n, "line ") || has_prefix(p, n, "extern ") || has_prefix(p, n, "export "))
 		return COMMENT_DIRECTIVE;
-	const char *colon = memchr(p, ':', n);
-	if (!colon || colon == p || (size_t)(colon - p) + 1 >= n)
+	size_t i = 0;
+	while (i < n && ((p[i] >= 'a' && p[i] <= 'z') || (p[i] >= '0' && p[i] <= '9')))
+		i++;
+	if (i == 0 || i + 1 >= n || p[i] != ':')
 		return COMMENT_PLAIN;
-	size_t c = (size_t)(colon - p);
-	for (size_t i = 0; i <= c + 1; i++) {
-		if (i == c)
-			continue;
-		unsigned char b = (unsigned char)p[i];
-		if (!((b >= 'a' && b <= 'z') || (b >= '0' && b <= '9')))
-			return COMMENT_PLAIN;
-	}
+	unsigned char b = (unsigned char)p[i + 1];
+	if (!((b >= 'a' && b <= 'z') || (b >= '0' && b <= '9')))
+		return COMMENT_PLAIN;
 	return COMMENT_DIRECTIVE;
 }
 
