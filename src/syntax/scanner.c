@@ -50,7 +50,7 @@ void syn_scanner_init(Scanner *s, SrcFile *f, Interner *names, Diags *diags, uns
 	s->names = names;
 	s->diags = diags;
 	syn_intern_keywords(names);
-	s->idcache = xcalloc(IDCACHE_SIZE, sizeof(Name *));
+	s->idcache = xcalloc(IDCACHE_SIZE, sizeof(IdCacheEntry));
 	/* A BOM is allowed as the very first character only (go/scanner's Init skips it). */
 	if (s->len >= 3 && memcmp(s->src, "\xEF\xBB\xBF", 3) == 0)
 		s->off = 3;
@@ -97,16 +97,21 @@ static inline uint32_t ident_hash(const char *p, uint32_t n)
 static inline Name *intern_ident(Scanner *s, const char *p, uint32_t n, uint32_t h)
 {
 	h ^= h >> 13;
-	Name **slot = &s->idcache[h & (IDCACHE_SIZE - 1)];
-	Name *nm = *slot;
-	if (nm && nm->len == n) {
+	IdCacheEntry *e = &s->idcache[h & (IDCACHE_SIZE - 1)];
+	if (e->len == n && e->nm) {
+		/* short names are compared in the entry itself, long ones in the interned name */
+		const char *q = n <= sizeof e->s ? e->s : e->nm->s;
 		uint32_t i = 0;
-		while (i < n && nm->s[i] == p[i])
+		while (i < n && q[i] == p[i])
 			i++;
 		if (i == n)
-			return nm;
+			return e->nm;
 	}
-	return *slot = intern(s->names, p, n);
+	Name *nm = intern(s->names, p, n);
+	e->nm = nm;
+	e->len = n;
+	memcpy(e->s, p, n <= sizeof e->s ? n : 0);
+	return nm;
 }
 
 /* ---- messages ---- */

@@ -43,6 +43,13 @@ enum {
 	SCAN_COMMENTS = 1 << 0, /* return comments as TOK_COMMENT tokens */
 };
 
+/* An entry of the scanner's identifier cache (internal). */
+typedef struct IdCacheEntry {
+	Name *nm;
+	uint32_t len;
+	char s[20]; /* the name's bytes when it has at most 20 */
+} IdCacheEntry;
+
 typedef struct Scanner {
 	SrcFile *file;
 	const char *src;    /* file->text */
@@ -57,7 +64,7 @@ typedef struct Scanner {
 	/* internal state */
 	uint32_t nl_semi;   /* 1 + offset of a pending automatic semicolon (after a block comment) */
 	uint32_t gc_ident;  /* 1 + offset where gc's scanner would still be inside an identifier */
-	Name **idcache;     /* small direct-mapped cache in front of the interner */
+	IdCacheEntry *idcache; /* small direct-mapped cache in front of the interner */
 } Scanner;
 
 /* Interns the keywords into names with their token numbers (idempotent). */
