@@ -234,6 +234,62 @@ static uint32_t lit_char(Scanner *s, uint32_t off)
 	return w;
 }
 
+/*
+ * gc's reader drops NUL, invalid UTF-8 and BOM bytes (after complaining) before its
+ * scanner sees them; go/scanner sees them and ends a number or an escape there. Where a
+ * number or escape meets such a byte, the scanner consumes what go/scanner consumes, and
+ * looks again through gc's eyes (skipping those bytes) for the diagnostic.
+ */
+static bool is_bad_byte(const Scanner *s, uint32_t off)
+{
+	if (off >= s->len)
+		return false;
+	unsigned char c = (unsigned char)s->src[off];
+	if (c == 0)
+		return true;
+	if (c < 0x80)
+		return false;
+	uint32_t w;
+	uint32_t r = decode_at(s, off, &w);
+	return (r == SYN_RUNE_ERROR && w == 1) || r == 0xFEFF;
+}
+
+/* The offset of the next character gc's scanner sees at or after off. */
+static uint32_t gc_skip(const Scanner *s, uint32_t off)
+{
+	while (is_bad_byte(s, off)) {
+		uint32_t w;
+		decode_at(s, off, &w);
+		off += w;
+	}
+	return off;
+}
+
+/* A diagnostic held back until the caller knows whose view (go/scanner's or gc's) holds. */
+typedef struct Deferred {
+	bool set;
+	uint32_t off;
+	char msg[128];
+} Deferred;
+
+static void PRINTF_LIKE(3, 4) defer_error(Deferred *d, uint32_t off, const char *fmt, ...)
+{
+	if (d->set)
+		return;
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(d->msg, sizeof d->msg, fmt, ap);
+	va_end(ap);
+	d->set = true;
+	d->off = off;
+}
+
+static void emit_deferred(Scanner *s, const Deferred *d)
+{
+	if (d->set)
+		error_at(s, d->off, "%s", d->msg);
+}
+
 /* Bytes a literal/comment loop can skip without a look: not NUL, not ASCII-special. */
 static inline bool plain_byte(unsigned char c) { return c != 0 && c < 0x80; }
 
@@ -346,14 +402,19 @@ static const char *base_name(int base)
 }
 
 /*
- * An escape after the backslash at s->off, consumed as go/scanner consumes it (a bad digit
- * is left for the caller). Reports gc's message; returns false on a bad escape. At EOF it
- * returns true and lets the caller complain about the unterminated literal, as gc does.
+ * An escape whose first character (after the backslash) is at off, read as go/scanner
+ * reads it (gc false) or as gc does (gc true: NUL, bad UTF-8 and BOMs skipped). *end gets
+ * the offset after what it consumed (a bad digit is left unconsumed); the complaint, gc's
+ * words, goes to *d. At EOF it succeeds and lets the caller complain about the literal.
  */
-static bool scan_escape(Scanner *s, char quote)
+static bool escape_core(Scanner *s, uint32_t off, char quote, bool gc, Deferred *d, uint32_t *end)
 {
 	const char *src = s->src;
-	uint32_t len = s->len, off = s->off;
+	uint32_t len = s->len;
+#define ESC_NEXT(o) (gc ? gc_skip(s, (o) + 1) : (o) + 1)
+	if (gc)
+		off = gc_skip(s, off);
+	*end = off;
 	if (off >= len)
 		return true;
 	int n;
@@ -361,66 +422,90 @@ static bool scan_escape(Scanner *s, char quote)
 	char c = src[off];
 	switch (c) {
 	case 'a': case 'b': case 'f': case 'n': case 'r': case 't': case 'v': case '\\':
-		s->off = off + 1;
+		*end = ESC_NEXT(off);
 		return true;
 	case '0': case '1': case '2': case '3': case '4': case '5': case '6': case '7':
 		n = 3, base = 8, max = 255;
 		break;
 	case 'x':
-		off++;
+		off = ESC_NEXT(off);
 		n = 2, base = 16, max = 255;
 		break;
 	case 'u':
-		off++;
+		off = ESC_NEXT(off);
 		n = 4, base = 16, max = 0x10FFFF;
 		break;
 	case 'U':
-		off++;
+		off = ESC_NEXT(off);
 		n = 8, base = 16, max = 0x10FFFF;
 		break;
 	default:
 		if (c == quote) {
-			s->off = off + 1;
+			*end = ESC_NEXT(off);
 			return true;
 		}
-		error_at(s, off, "unknown escape");
-		s->off = off;
+		defer_error(d, off, "unknown escape");
 		return false;
 	}
 	uint32_t x = 0;
 	for (; n > 0; n--) {
-		if (off >= len) {
-			s->off = off;
+		*end = off;
+		if (off >= len)
 			return true;
-		}
-		unsigned char d = (unsigned char)src[off];
+		unsigned char dc = (unsigned char)src[off];
 		uint32_t v = base;
-		if (is_decimal(d))
-			v = d - '0';
-		else if (is_hex(d))
-			v = (uint32_t)((d | 0x20) - 'a' + 10);
+		if (is_decimal(dc))
+			v = dc - '0';
+		else if (is_hex(dc))
+			v = (uint32_t)((dc | 0x20) - 'a' + 10);
 		if (v >= base) {
 			uint32_t w;
 			char q[32];
-			error_at(s, off, "invalid character %s in %s escape", syn_quote_rune(decode_at(s, off, &w), q),
-			         base_name((int)base));
-			s->off = off;
+			defer_error(d, off, "invalid character %s in %s escape", syn_quote_rune(decode_at(s, off, &w), q),
+			            base_name((int)base));
 			return false;
 		}
 		x = x * base + v;
-		off++;
+		off = ESC_NEXT(off);
 	}
-	s->off = off;
+#undef ESC_NEXT
+	*end = off;
 	if (x > max && base == 8) {
-		error_at(s, off, "octal escape value %u > 255", (unsigned)x);
+		defer_error(d, off, "octal escape value %u > 255", (unsigned)x);
 		return false;
 	}
 	if (x > max || (x >= 0xD800 && x < 0xE000)) {
 		char u[32];
-		error_at(s, off, "escape is invalid Unicode code point %s", syn_fmt_U(x, u));
+		defer_error(d, off, "escape is invalid Unicode code point %s", syn_fmt_U(x, u));
 		return false;
 	}
 	return true;
+}
+
+/*
+ * The escape after the backslash at s->off: consumed as go/scanner consumes it, judged as
+ * gc judges it (the return value is gc's verdict). When gc reads further than go/scanner
+ * (past bytes it drops), Scanner.gc_esc_end marks where gc's escape ends.
+ */
+static bool scan_escape(Scanner *s, char quote)
+{
+	uint32_t start = s->off, end;
+	Deferred d = {0};
+	bool ok = escape_core(s, start, quote, false, &d, &end);
+	s->off = end;
+	if (ok)
+		return true;
+	if (!is_bad_byte(s, d.off)) {
+		emit_deferred(s, &d);
+		return false;
+	}
+	Deferred g = {0};
+	uint32_t gend;
+	ok = escape_core(s, start, quote, true, &g, &gend);
+	emit_deferred(s, &g);
+	if (ok)
+		s->gc_esc_end = gend;
+	return ok;
 }
 
 static void scan_rune(Scanner *s, uint32_t start)
@@ -460,7 +545,7 @@ static void scan_rune(Scanner *s, uint32_t start)
 		/* gc's reader drops NUL, invalid UTF-8 and BOMs: they do not count as characters */
 		uint32_t nerr = s->nerrors;
 		s->off = off + lit_char(s, off);
-		n += s->nerrors == nerr;
+		n += s->nerrors == nerr && off >= s->gc_esc_end;
 	}
 }
 
@@ -524,34 +609,21 @@ static void scan_raw_string(Scanner *s, uint32_t start)
  * For base <= 10 any decimal digit is accepted and the first one >= base is recorded in
  * *invalid (when it is still UINT32_MAX).
  */
-static int scan_digits(Scanner *s, int base, uint32_t *invalid)
+static int scan_digits(Scanner *s, int base, uint32_t *invalid, bool gc)
 {
 	const char *src = s->src;
 	uint32_t len = s->len, off = s->off;
 	int digsep = 0;
-	if (base <= 10) {
-		unsigned max = (unsigned)('0' + base);
-		for (; off < len; off++) {
-			unsigned char c = (unsigned char)src[off];
-			if (c == '_')
-				digsep |= 2;
-			else if (is_decimal(c)) {
-				digsep |= 1;
-				if (c >= max && invalid && *invalid == UINT32_MAX)
-					*invalid = off;
-			} else
-				break;
-		}
-	} else {
-		for (; off < len; off++) {
-			unsigned char c = (unsigned char)src[off];
-			if (c == '_')
-				digsep |= 2;
-			else if (is_hex(c))
-				digsep |= 1;
-			else
-				break;
-		}
+	for (; off < len; off = gc ? gc_skip(s, off + 1) : off + 1) {
+		unsigned char c = (unsigned char)src[off];
+		if (c == '_')
+			digsep |= 2;
+		else if (base <= 10 ? is_decimal(c) : is_hex(c)) {
+			digsep |= 1;
+			if (base < 10 && c >= (unsigned)('0' + base) && invalid && *invalid == UINT32_MAX)
+				*invalid = off;
+		} else
+			break;
 	}
 	s->off = off;
 	return digsep;
@@ -588,9 +660,12 @@ static long invalid_sep(const char *x, size_t n)
 	return -1;
 }
 
-/* A number at start (a digit, or '.' then a digit). quiet: gc sees these bytes as part of
- * an identifier and reports nothing about them. */
-static TokKind scan_number(Scanner *s, uint32_t start, bool quiet)
+/*
+ * A number at start (a digit, or '.' then a digit), read as go/scanner reads it (gc false)
+ * or as gc does (gc true: dropped bytes skipped). gc's first complaint about it, its only
+ * one, goes to *d.
+ */
+static TokKind number_core(Scanner *s, uint32_t start, bool gc, Deferred *d)
 {
 	const char *src = s->src;
 	uint32_t len = s->len;
@@ -599,41 +674,35 @@ static TokKind scan_number(Scanner *s, uint32_t start, bool quiet)
 	char prefix = 0;     /* 0 (decimal), '0' (0-octal), 'x', 'o', 'b' */
 	int digsep = 0;
 	uint32_t invalid = UINT32_MAX;
-	bool ok = true;
-	/* gc's first complaint about a literal is its only one. */
-#define NUM_ERROR(off, ...)                                                                              \
-	do {                                                                                                 \
-		if (ok && !quiet)                                                                                \
-			error_at(s, (off), __VA_ARGS__);                                                             \
-		ok = false;                                                                                      \
-	} while (0)
+#define NUM_ERROR(off, ...) defer_error(d, (off), __VA_ARGS__)
+#define NUM_NEXT(o) (gc ? gc_skip(s, (o) + 1) : (o) + 1)
 	s->off = start;
 	if (src[start] != '.') {
 		if (src[start] == '0') {
-			s->off++;
+			s->off = NUM_NEXT(s->off);
 			char c = s->off < len ? (char)(src[s->off] | 0x20) : 0;
 			if (c == 'x') {
-				s->off++;
+				s->off = NUM_NEXT(s->off);
 				base = 16, prefix = 'x';
 			} else if (c == 'o') {
-				s->off++;
+				s->off = NUM_NEXT(s->off);
 				base = 8, prefix = 'o';
 			} else if (c == 'b') {
-				s->off++;
+				s->off = NUM_NEXT(s->off);
 				base = 2, prefix = 'b';
 			} else {
 				base = 8, prefix = '0';
 				digsep = 1;
 			}
 		}
-		digsep |= scan_digits(s, base, &invalid);
+		digsep |= scan_digits(s, base, &invalid, gc);
 	}
 	if (s->off < len && src[s->off] == '.') {
 		tok = TOK_FLOAT;
 		if (prefix == 'o' || prefix == 'b')
 			NUM_ERROR(s->off, "invalid radix point in %s literal", base_name(base));
-		s->off++;
-		digsep |= scan_digits(s, base, &invalid);
+		s->off = NUM_NEXT(s->off);
+		digsep |= scan_digits(s, base, &invalid, gc);
 	}
 	if (!(digsep & 1))
 		NUM_ERROR(s->off, "%s literal has no digits", base_name(base));
@@ -644,11 +713,11 @@ static TokKind scan_number(Scanner *s, uint32_t start, bool quiet)
 			NUM_ERROR(s->off, "%s exponent requires decimal mantissa", syn_quote_rune((unsigned char)src[s->off], q));
 		else if (e == 'p' && prefix != 'x')
 			NUM_ERROR(s->off, "%s exponent requires hexadecimal mantissa", syn_quote_rune((unsigned char)src[s->off], q));
-		s->off++;
+		s->off = NUM_NEXT(s->off);
 		tok = TOK_FLOAT;
 		if (s->off < len && (src[s->off] == '+' || src[s->off] == '-'))
-			s->off++;
-		int ds = scan_digits(s, 10, NULL);
+			s->off = NUM_NEXT(s->off);
+		int ds = scan_digits(s, 10, NULL, gc);
 		digsep |= ds;
 		if (!(ds & 1))
 			NUM_ERROR(s->off, "exponent has no digits");
@@ -657,7 +726,7 @@ static TokKind scan_number(Scanner *s, uint32_t start, bool quiet)
 	}
 	if (s->off < len && src[s->off] == 'i') {
 		tok = TOK_IMAG;
-		s->off++;
+		s->off = NUM_NEXT(s->off);
 	}
 	if (tok == TOK_INT && invalid != UINT32_MAX) {
 		char q[32];
@@ -670,6 +739,31 @@ static TokKind scan_number(Scanner *s, uint32_t start, bool quiet)
 			NUM_ERROR(start + (uint32_t)i, "'_' must separate successive digits");
 	}
 #undef NUM_ERROR
+#undef NUM_NEXT
+	return tok;
+}
+
+/*
+ * A number at start: consumed as go/scanner consumes it, reported as gc reports it. They
+ * differ only when go/scanner stops at a byte gc drops; gc then reads on (to gc_num_end).
+ * quiet: gc sees these bytes as part of an identifier or of an earlier number.
+ */
+static TokKind scan_number(Scanner *s, uint32_t start, bool quiet)
+{
+	Deferred d = {0};
+	TokKind tok = number_core(s, start, false, &d);
+	if (quiet)
+		return tok;
+	if (!is_bad_byte(s, s->off)) {
+		emit_deferred(s, &d);
+		return tok;
+	}
+	uint32_t end = s->off;
+	Deferred g = {0};
+	number_core(s, start, true, &g);
+	emit_deferred(s, &g);
+	s->gc_num_end = s->off;
+	s->off = end;
 	return tok;
 }
 
@@ -844,9 +938,9 @@ again:
 		return t->kind = tok;
 	}
 	if (is_decimal(c) || (c == '.' && off + 1 < len && is_decimal((unsigned char)src[off + 1]))) {
-		bool quiet = c != '.' && s->gc_ident == start + 1;
-		tok = scan_number(s, start, quiet);
-		if (quiet)
+		bool in_ident = c != '.' && s->gc_ident == start + 1;
+		tok = scan_number(s, start, in_ident || start < s->gc_num_end);
+		if (in_ident)
 			s->gc_ident = s->off + 1;
 		t->len = s->off - start;
 		s->insert_semi = true;

@@ -64,6 +64,8 @@ typedef struct Scanner {
 	/* internal state */
 	uint32_t nl_semi;   /* 1 + offset of a pending automatic semicolon (after a block comment) */
 	uint32_t gc_ident;  /* 1 + offset where gc's scanner would still be inside an identifier */
+	uint32_t gc_num_end; /* end of gc's number when it runs past go/scanner's (dropped bytes) */
+	uint32_t gc_esc_end; /* end of gc's escape, likewise */
 	IdCacheEntry *idcache; /* small direct-mapped cache in front of the interner */
 } Scanner;
 

@@ -100,9 +100,13 @@ find "$work/mut-clean" "$work/mut-dirty" -type f | sort >"$work/mut.list"
 "$tool" -hash -list "$work/mut.list" >"$work/mut.got"
 compare_hashes mutated "$work/mut.want" "$work/mut.got"
 
-# 5. Diagnostics against gc's scanner: the hand-written cases, then the clean mutations
-# (gc drops NUL, invalid UTF-8 and BOM bytes inside a token and joins the pieces, while
-# go/scanner, whose tokens gomem keeps, splits there: the dirty set is compared on tokens only).
+# 5. Diagnostics against gc's scanner (both sides sorted by position): the hand-written
+# cases, then all the mutations. gc drops NUL, invalid UTF-8 and BOM bytes before its
+# scanner sees them while go/scanner, whose tokens gomem keeps, ends tokens there; gomem
+# judges numbers, escapes and runes through gc's eyes there. Known gaps, absent from these
+# seeds: gc's own quirks (a line count one too high after ".." ends a line, a NUL as the
+# first byte of a read buffer reported as "invalid character U+0000", duplicate reports after
+# its ".." rewind) and a comment opener split by a dropped byte ("/<NUL>/").
 compare_errors() {
 	local name=$1 list=$2
 	"$gcscan" $(cat "$list") >"$work/$name.gc" 2>"$work/$name.gcerr"
@@ -118,8 +122,7 @@ compare_errors() {
 }
 ls "$here"/errors/*.src >"$work/errors.list"
 compare_errors errors "$work/errors.list"
-find "$work/mut-clean" -type f | sort >"$work/mut-clean.list"
-compare_errors errors-mutated "$work/mut-clean.list"
+compare_errors errors-mutated "$work/mut.list"
 
 # 6. Every error case also agrees with go/scanner on tokens.
 "$tokdump" -hash -list "$work/errors.list" >"$work/errors.want"

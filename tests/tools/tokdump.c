@@ -5,7 +5,8 @@
  * raw strings without their carriage returns, "\n" for an automatic semicolon, the rune
  * for ILLEGAL). Modes:
  *     -hash     one line per file, "PATH NTOKENS FNV1A64" of the token lines
- *     -errors   the diagnostics instead, "LINE:COL: MESSAGE" (compared with gc's scanner)
+ *     -errors   the diagnostics instead, "LINE:COL: MESSAGE" sorted by position (compared
+ *               with gc's scanner)
  *     -stats    scan every file (already in memory; best of -rounds N, default 3) and print
  *               bytes, tokens and MB/s of process CPU time
  *     -list F   read more file names from F, one per line
@@ -240,6 +241,7 @@ int main(int argc, char **argv)
 		if (hash)
 			printf("%s %zu %016llx\n", f->path, n, (unsigned long long)o.h);
 		if (errors) {
+			diags_sort(&d); /* by position, as gomem prints them (gcscan sorts too) */
 			for (size_t k = 0; k < d.list.len; k++) {
 				LineCol lc = srcfile_linecol(f, d.list.data[k].pos.off);
 				printf("%u:%u: %s\n", lc.line, lc.col, d.list.data[k].msg);
