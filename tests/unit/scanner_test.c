@@ -89,12 +89,13 @@ static const char *kinds(Scan *sc)
 	return buf;
 }
 
-/* The diagnostics as "LINE:COL: msg" lines joined by '|'. */
+/* The diagnostics as "LINE:COL: msg" lines joined by '|', sorted by position as printed. */
 static const char *errs(Scan *sc)
 {
 	static char buf[4096];
 	size_t k = 0;
 	buf[0] = 0;
+	diags_sort(&sc->d);
 	for (size_t i = 0; i < sc->d.list.len && k < sizeof buf - 300; i++) {
 		LineCol lc = srcfile_linecol(sc->f, sc->d.list.data[i].pos.off);
 		k += (size_t)snprintf(buf + k, sizeof buf - k, "%s%u:%u: %s", i ? "|" : "", lc.line, lc.col,
@@ -319,6 +320,12 @@ static void test_errors(void)
 	    "encoding|1:13: invalid UTF-8 encoding|1:14: invalid UTF-8 encoding|1:15: invalid UTF-8 encoding|1:16: "
 	    "invalid UTF-8 encoding");
 	bad("'\x00'", "1:2: invalid NUL character|1:3: empty rune literal or unescaped '");
+	/* bytes gc drops (NUL, bad UTF-8, BOM) are skipped when judging numbers and escapes */
+	bad("\"\\\0n\"", "1:3: invalid NUL character");
+	bad("0x\0f", "1:3: invalid NUL character");
+	bad("'\\\0n'", "1:3: invalid NUL character");
+	bad("1_\0+", "1:2: '_' must separate successive digits|1:3: invalid NUL character");
+	bad("0\0009", "1:2: invalid NUL character|1:3: invalid digit '9' in octal literal");
 	/* every complaint is gc's first about a literal only */
 	bad("0b12.0", "1:5: invalid radix point in binary literal");
 	bad("\"\\q\n", "1:3: unknown escape|1:4: newline in string");
