@@ -15,9 +15,11 @@ list=$(mktemp)
 trap 'rm -f "$list"' EXIT
 find "$goroot/src" -name testdata -prune -o -type f -name '*.go' ! -name '*_test.go' -print | sort >"$list"
 g=$("$B/tools/tokdump" -stats -rounds 5 -list "$list")
+f=$("$B/tools/tokdump" -stats -fresh -rounds 5 -list "$list")
 o=$("$B/oracle/tokdump" -stats -rounds 5 -list "$list")
-echo "gomem scanner: $g"
-echo "go/scanner:    $o"
+echo "gomem scanner (reset per file): $g"
+echo "gomem scanner (new per file):   $f"
+echo "go/scanner:                     $o"
 gm=$(echo "$g" | awk '{print $NF}')
 om=$(echo "$o" | awk '{print $NF}')
 awk -v a="$gm" -v b="$om" 'BEGIN { if (b > 0) printf "ratio: %.1fx go/scanner\n", a / b }'

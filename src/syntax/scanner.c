@@ -23,7 +23,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define IDCACHE_SIZE 4096 /* entries of Scanner.idcache, a power of two */
+/* Entries of Scanner.idcache: a power of two, about one per 128 bytes of the first file
+ * (zeroing a big cache for a small file would cost more than it saves), within these. */
+#define IDCACHE_MIN 64
+#define IDCACHE_MAX 4096
 
 /* ---- keywords ---- */
 
@@ -50,7 +53,11 @@ void syn_scanner_init(Scanner *s, SrcFile *f, Interner *names, Diags *diags, uns
 	s->names = names;
 	s->diags = diags;
 	syn_intern_keywords(names);
-	s->idcache = xcalloc(IDCACHE_SIZE, sizeof(IdCacheEntry));
+	uint32_t n = IDCACHE_MIN;
+	while (n < IDCACHE_MAX && n * 128 < f->len)
+		n *= 2;
+	s->idcache = xcalloc(n, sizeof(IdCacheEntry));
+	s->idcache_mask = n - 1;
 	/* A BOM is allowed as the very first character only (go/scanner's Init skips it). */
 	if (s->len >= 3 && memcmp(s->src, "\xEF\xBB\xBF", 3) == 0)
 		s->off = 3;
@@ -67,6 +74,7 @@ void syn_scanner_reset(Scanner *s, SrcFile *f)
 	s->names = keep.names;
 	s->diags = keep.diags;
 	s->idcache = keep.idcache; /* names live as long as the interner: the cache stays valid */
+	s->idcache_mask = keep.idcache_mask;
 	s->comments = keep.comments;
 	vec_clear(&s->comments);
 	if (s->len >= 3 && memcmp(s->src, "\xEF\xBB\xBF", 3) == 0)
@@ -97,7 +105,7 @@ static inline uint32_t ident_hash(const char *p, uint32_t n)
 static inline Name *intern_ident(Scanner *s, const char *p, uint32_t n, uint32_t h)
 {
 	h ^= h >> 13;
-	IdCacheEntry *e = &s->idcache[h & (IDCACHE_SIZE - 1)];
+	IdCacheEntry *e = &s->idcache[h & s->idcache_mask];
 	if (e->len == n && e->nm) {
 		/* short names are compared in the entry itself, long ones in the interned name */
 		const char *q = n <= sizeof e->s ? e->s : e->nm->s;

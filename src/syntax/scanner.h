@@ -67,6 +67,7 @@ typedef struct Scanner {
 	uint32_t gc_num_end; /* end of gc's number when it runs past go/scanner's (dropped bytes) */
 	uint32_t gc_esc_end; /* end of gc's escape, likewise */
 	IdCacheEntry *idcache; /* small direct-mapped cache in front of the interner */
+	uint32_t idcache_mask; /* its size - 1 */
 } Scanner;
 
 /* Interns the keywords into names with their token numbers (idempotent). */
