@@ -9,13 +9,15 @@
  *     words at the same byte, one error per bad literal (gc stops at a literal's first
  *     problem), and gc prints them as FILE:LINE:COL: MESSAGE with no "syntax error: "
  *     prefix (that prefix is the parser's). Where the two scanners cut bad input apart
- *     differently (gc skips NUL, invalid UTF-8 and BOM bytes inside a token and continues
- *     it; go/scanner ends the token there) the message is still gc's and at gc's place
- *     unless the piece after the bad byte would have produced an error of its own.
+ *     differently (gc's reader drops NUL, invalid UTF-8 and BOM bytes, so a token goes on
+ *     across them, while go/scanner ends the token there) numbers, escapes and rune
+ *     lengths are judged as gc reads them, and the pieces gc takes for one identifier or
+ *     number stay quiet (gc_ident, gc_num_end).
  *
  * The scanner works on the whole file in memory (SrcFile.text, NUL-terminated), reading
- * bytes by offset; each byte is examined a bounded number of times, so time is linear in
- * the input whatever it holds. Each invalid byte (NUL, bad UTF-8, a BOM past offset 0) is
+ * bytes by offset; each byte is examined a bounded number of times (a run of dropped bytes
+ * is looked through by gc's view at most once more), so time is linear in the input
+ * whatever it holds. Each invalid byte (NUL, bad UTF-8, a BOM past offset 0) is
  * reported exactly once, when the token or literal containing it consumes it.
  */
 #include "syntax/scanner.h"

@@ -491,6 +491,16 @@ static void test_big(void)
 		snprintf(name, sizeof name, "scanner/big-fill 0x%02x", (unsigned char)fills[i]);
 		CHECK(name, last.off == f->len && now() - t0 < 30);
 	}
+	/* Long runs of bytes gc drops after a number and inside an escape: still linear. */
+	static const char *heads[] = {"0x", "1_", "\"\\", "'\\u"};
+	for (size_t i = 0; i < ARRAY_LEN(heads); i++) {
+		f = fill(heads[i], 0, 10u << 20, "9");
+		double t0 = now();
+		n = scan_count(f, &nerr, &last);
+		char name[64];
+		snprintf(name, sizeof name, "scanner/big-dropped %s", heads[i]);
+		CHECK(name, last.off == f->len && now() - t0 < 30);
+	}
 	{
 		size_t len = 3u << 20;
 		char *text = xmalloc(len + 1);
