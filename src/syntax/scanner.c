@@ -130,13 +130,30 @@ static inline Name *intern_ident(Scanner *s, const char *p, uint32_t n, uint32_t
  * stops after 10). Scanner.nerrors keeps counting past it. */
 #define MAX_RECORDED_ERRORS 1000
 
-static void PRINTF_LIKE(3, 4) error_at(Scanner *s, uint32_t off, const char *fmt, ...)
+static void report(Scanner *s, uint32_t off, const char *fmt, va_list ap)
 {
 	if (s->nerrors++ >= MAX_RECORDED_ERRORS)
 		return;
+	diag_vadd(s->diags, (Pos){s->file->id, off}, DIAG_ERROR, fmt, ap);
+}
+
+/* A complaint about a token; quiet inside what gc reads as a comment (gc_quiet_end). */
+static void PRINTF_LIKE(3, 4) error_at(Scanner *s, uint32_t off, const char *fmt, ...)
+{
+	if (off < s->gc_quiet_end)
+		return;
 	va_list ap;
 	va_start(ap, fmt);
-	diag_vadd(s->diags, (Pos){s->file->id, off}, DIAG_ERROR, fmt, ap);
+	report(s, off, fmt, ap);
+	va_end(ap);
+}
+
+/* A complaint about a byte gc's reader drops: gc makes it wherever the byte is. */
+static void PRINTF_LIKE(3, 4) dropped_at(Scanner *s, uint32_t off, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	report(s, off, fmt, ap);
 	va_end(ap);
 }
 
@@ -230,7 +247,7 @@ static uint32_t lit_char(Scanner *s, uint32_t off)
 {
 	unsigned char c = (unsigned char)s->src[off];
 	if (c == 0) {
-		error_at(s, off, "invalid NUL character");
+		dropped_at(s, off, "invalid NUL character");
 		return 1;
 	}
 	if (c < 0x80)
@@ -238,9 +255,9 @@ static uint32_t lit_char(Scanner *s, uint32_t off)
 	uint32_t w;
 	uint32_t r = decode_at(s, off, &w);
 	if (r == SYN_RUNE_ERROR && w == 1)
-		error_at(s, off, "invalid UTF-8 encoding");
+		dropped_at(s, off, "invalid UTF-8 encoding");
 	else if (r == 0xFEFF)
-		error_at(s, off, "invalid BOM in the middle of the file");
+		dropped_at(s, off, "invalid BOM in the middle of the file");
 	return w;
 }
 
@@ -847,7 +864,7 @@ static uint32_t illegal_char(Scanner *s, uint32_t start)
 	bool in_gc_ident = s->gc_ident == start + 1;
 	char u[32];
 	if (c == 0) {
-		error_at(s, start, "invalid NUL character");
+		dropped_at(s, start, "invalid NUL character");
 		if (in_gc_ident)
 			s->gc_ident = start + 2;
 		return 1;
@@ -863,12 +880,12 @@ static uint32_t illegal_char(Scanner *s, uint32_t start)
 		if (start == 0 && s->len >= 2 && ((c == 0xFF && (unsigned char)s->src[1] == 0xFE) ||
 		                                  (c == 0xFE && (unsigned char)s->src[1] == 0xFF))) {
 			/* UTF-16 (a UCS-2 BOM first): go/scanner gives up on the whole file. */
-			error_at(s, start, "invalid UTF-8 encoding");
+			dropped_at(s, start, "invalid UTF-8 encoding");
 			return s->len;
 		}
-		error_at(s, start, "invalid UTF-8 encoding");
+		dropped_at(s, start, "invalid UTF-8 encoding");
 	} else if (r == 0xFEFF) {
-		error_at(s, start, "invalid BOM in the middle of the file");
+		dropped_at(s, start, "invalid BOM in the middle of the file");
 	} else if (syn_is_digit(r)) {
 		if (!in_gc_ident)
 			error_at(s, start, "identifier cannot begin with digit %s", syn_fmt_U(r, u));
@@ -878,6 +895,40 @@ static uint32_t illegal_char(Scanner *s, uint32_t start)
 	if (in_gc_ident || !skipped)
 		s->gc_ident = start + w + 1;
 	return w;
+}
+
+/*
+ * A '/' at start followed by bytes gc drops: when '/' or '*' comes next, gc reads a
+ * comment where go/scanner reads '/' and more tokens; what those tokens would complain
+ * about gc never sees, up to the end of gc's comment (gc_quiet_end).
+ */
+static void gc_split_comment(Scanner *s, uint32_t start)
+{
+	const char *src = s->src;
+	if (start < s->gc_quiet_end)
+		return; /* already inside gc's comment: this '/' is comment text to gc */
+	uint32_t len = s->len, j = gc_skip(s, start + 1);
+	if (j >= len || (src[j] != '/' && src[j] != '*'))
+		return;
+	uint32_t end = len;
+	if (src[j] == '/') {
+		const char *nl = memchr(src + j, '\n', len - j);
+		if (nl)
+			end = (uint32_t)(nl - src) + 1; /* gc's next token is the newline itself */
+	} else {
+		for (uint32_t k = j + 1; k < len; k++) {
+			if (src[k] == '*') {
+				uint32_t e = gc_skip(s, k + 1);
+				if (e < len && src[e] == '/') {
+					end = e + 1;
+					break;
+				}
+			}
+		}
+		if (end == len)
+			error_at(s, start, "comment not terminated");
+	}
+	s->gc_quiet_end = end;
 }
 
 TokKind syn_scan(Scanner *s, Token *t)
@@ -1026,6 +1077,8 @@ again:
 			t->len = n;
 			return t->kind = TOK_COMMENT;
 		}
+		if (is_bad_byte(s, off + 1))
+			gc_split_comment(s, start);
 		tok = op2(s, TOK_QUO, TOK_QUO_ASSIGN);
 		break;
 	case '%': tok = op2(s, TOK_REM, TOK_REM_ASSIGN); break;

@@ -66,6 +66,7 @@ typedef struct Scanner {
 	uint32_t gc_ident;  /* 1 + offset where gc's scanner would still be inside an identifier */
 	uint32_t gc_num_end; /* end of gc's number when it runs past go/scanner's (dropped bytes) */
 	uint32_t gc_esc_end; /* end of gc's escape, likewise */
+	uint32_t gc_quiet_end; /* end of a comment gc reads across dropped bytes ("/<NUL>/") */
 	IdCacheEntry *idcache; /* small direct-mapped cache in front of the interner */
 	uint32_t idcache_mask; /* its size - 1 */
 } Scanner;

@@ -106,7 +106,7 @@ compare_hashes mutated "$work/mut.want" "$work/mut.got"
 # judges numbers, escapes and runes through gc's eyes there. Known gaps, absent from these
 # seeds: gc's own quirks (a line count one too high after ".." ends a line, a NUL as the
 # first byte of a read buffer reported as "invalid character U+0000", duplicate reports after
-# its ".." rewind) and a comment opener split by a dropped byte ("/<NUL>/").
+# its ".." rewind).
 compare_errors() {
 	local name=$1 list=$2
 	"$gcscan" $(cat "$list") >"$work/$name.gc" 2>"$work/$name.gcerr"

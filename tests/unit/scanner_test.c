@@ -326,6 +326,9 @@ static void test_errors(void)
 	bad("'\\\0n'", "1:3: invalid NUL character");
 	bad("1_\0+", "1:2: '_' must separate successive digits|1:3: invalid NUL character");
 	bad("0\0009", "1:2: invalid NUL character|1:3: invalid digit '9' in octal literal");
+	bad("x /\0/ it's\ny '", "1:4: invalid NUL character|2:3: rune literal not terminated");
+	bad("x /\0* it */ '", "1:4: invalid NUL character|1:13: rune literal not terminated");
+	bad("x /\0* it's", "1:3: comment not terminated|1:4: invalid NUL character");
 	/* every complaint is gc's first about a literal only */
 	bad("0b12.0", "1:5: invalid radix point in binary literal");
 	bad("\"\\q\n", "1:3: unknown escape|1:4: newline in string");
@@ -492,7 +495,7 @@ static void test_big(void)
 		CHECK(name, last.off == f->len && now() - t0 < 30);
 	}
 	/* Long runs of bytes gc drops after a number and inside an escape: still linear. */
-	static const char *heads[] = {"0x", "1_", "\"\\", "'\\u"};
+	static const char *heads[] = {"0x", "1_", "\"\\", "'\\u", "/"};
 	for (size_t i = 0; i < ARRAY_LEN(heads); i++) {
 		f = fill(heads[i], 0, 10u << 20, "9");
 		double t0 = now();
