@@ -192,7 +192,7 @@ static bool parse_frame(const char *s, const char *end, Frame *f)
 	}
 	f->file = file;
 	f->filelen = (size_t)(fe - file);
-	return f->fnlen > 0;
+	return true;
 }
 
 typedef struct Legacy {
@@ -207,8 +207,9 @@ typedef struct Legacy {
 	Vec(uint64_t) addrs;
 	Vec(Frame) frames;
 	Vec(uint32_t) stack;
+	Vec(uint8_t) shown;
 	Vec(ProfLine) lines;
-	uint32_t zero_loc; /* location for address 0 (0 = none yet; else index + 1) */
+	uintptr_t zero_loc; /* location for address 0 (0 = none yet; else index + 1) */
 } Legacy;
 
 static uint32_t intern_func(Legacy *L, const Frame *f)
@@ -235,39 +236,42 @@ static uint32_t intern_func(Legacy *L, const Frame *f)
 	return (uint32_t)(L->funcs.len - 1);
 }
 
-/* The location of address addr (already minus one), created on first sight with the
- * frames whose pc equals it. */
-static uint32_t location(Legacy *L, uint64_t addr)
+/* The location of address addr (already minus one), created on first sight. Its lines
+ * come from the frames fr[0..n) the sample's comments give for it (all at pc == addr);
+ * a location first seen without them (a frame the runtime hid in that sample) gets them
+ * when a later sample shows the frame. */
+static uint32_t location(Legacy *L, uint64_t addr, const Frame *fr, size_t n)
 {
-	uintptr_t *slot_zero = NULL;
-	uintptr_t got = 0;
-	if (addr == 0) {
-		slot_zero = (uintptr_t *)&L->zero_loc;
-		got = L->zero_loc;
-	} else
-		got = (uintptr_t)map_get(&L->loc_by_addr, (uintptr_t)addr);
-	if (got)
-		return (uint32_t)(got - 1);
+	uintptr_t got = addr == 0 ? L->zero_loc : (uintptr_t)map_get(&L->loc_by_addr, (uintptr_t)addr);
+	uint32_t li;
+	if (got) {
+		li = (uint32_t)(got - 1);
+		if (L->locs.data[li].nlines > 0)
+			return li;
+	} else {
+		ProfLocation loc = {0};
+		loc.id = L->locs.len + 1;
+		loc.address = addr;
+		loc.mapping = PROF_NONE;
+		vec_push(&L->locs, loc);
+		if (addr == 0)
+			L->zero_loc = (uint32_t)L->locs.len;
+		else
+			map_put(&L->loc_by_addr, (uintptr_t)addr, (void *)(uintptr_t)L->locs.len);
+		li = (uint32_t)(L->locs.len - 1);
+	}
 	vec_clear(&L->lines);
-	for (size_t i = 0; i < L->frames.len; i++) {
-		Frame *f = &L->frames.data[i];
-		if (f->pc != addr)
-			continue;
-		ProfLine ln = {intern_func(L, f), f->line, 0};
+	for (size_t i = 0; i < n; i++) {
+		if (fr[i].fnlen == 0)
+			continue; /* "#\t0x..." alone: the runtime knew no name */
+		ProfLine ln = {intern_func(L, &fr[i]), fr[i].line, 0};
 		vec_push(&L->lines, ln);
 	}
-	ProfLocation loc = {0};
-	loc.id = L->locs.len + 1;
-	loc.address = addr;
-	loc.mapping = PROF_NONE;
-	loc.nlines = (uint32_t)L->lines.len;
-	loc.lines = L->lines.len ? vec_to_arena(L->a, &L->lines) : NULL;
-	vec_push(&L->locs, loc);
-	if (slot_zero)
-		L->zero_loc = (uint32_t)L->locs.len;
-	else
-		map_put(&L->loc_by_addr, (uintptr_t)addr, (void *)(uintptr_t)L->locs.len);
-	return (uint32_t)(L->locs.len - 1);
+	if (L->lines.len) {
+		L->locs.data[li].nlines = (uint32_t)L->lines.len;
+		L->locs.data[li].lines = vec_to_arena(L->a, &L->lines);
+	}
+	return li;
 }
 
 typedef struct Line {
@@ -302,24 +306,32 @@ static bool contains(const char *s, const char *end, const char *needle)
 	return false;
 }
 
-/* Finishes the pending sample: resolves its addresses against the frames seen. */
+/* Finishes the pending sample: matches its addresses with the comment frames that follow
+ * it (in stack order, each address's frames at address-1) and drops the addresses the
+ * runtime did not show at either end of the stack. Linear in the stack's size. */
 static void flush_sample(Legacy *L, ProfSample *pending, bool *have)
 {
 	if (!*have)
 		return;
 	*have = false;
 	vec_clear(&L->stack);
-	bool any_symbol = false;
+	vec_clear(&L->shown);
+	size_t j = 0, nf = L->frames.len;
+	const Frame *fr = L->frames.data;
 	for (size_t i = 0; i < L->addrs.len; i++) {
-		uint32_t li = location(L, L->addrs.data[i]);
-		vec_push(&L->stack, li);
-		any_symbol |= L->locs.data[li].nlines > 0;
+		uint64_t a = L->addrs.data[i];
+		size_t k = j;
+		while (k < nf && fr[k].pc == a)
+			k++;
+		vec_push(&L->stack, location(L, a, fr + j, k - j));
+		vec_push(&L->shown, (uint8_t)(k > j));
+		j = k;
 	}
 	size_t lo = 0, hi = L->stack.len;
-	if (any_symbol) {
-		while (lo < hi && L->locs.data[L->stack.data[lo]].nlines == 0)
+	if (nf > 0) {
+		while (lo < hi && !L->shown.data[lo])
 			lo++;
-		while (hi > lo && L->locs.data[L->stack.data[hi - 1]].nlines == 0)
+		while (hi > lo && !L->shown.data[hi - 1])
 			hi--;
 	}
 	pending->nlocs = (uint32_t)(hi - lo);
@@ -511,6 +523,7 @@ out:
 	vec_free(&L.addrs);
 	vec_free(&L.frames);
 	vec_free(&L.stack);
+	vec_free(&L.shown);
 	vec_free(&L.lines);
 	return ok;
 }

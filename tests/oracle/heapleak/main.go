@@ -15,6 +15,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"runtime/pprof"
 )
 
@@ -22,7 +23,7 @@ var rate = flag.Int("rate", 1, "runtime.MemProfileRate")
 var dir = flag.String("o", ".", "output directory")
 var scale = flag.Int("n", 1, "multiply the number of allocations (for bigger profiles)")
 
-var keep [][]byte
+var keep, keepMany [][]byte // preallocated: appends never allocate
 
 //go:noinline
 func baseline() {
@@ -74,7 +75,7 @@ func many(depth, i int) {
 		}
 		return
 	}
-	keep = append(keep, make([]byte, 128+i%4096))
+	keepMany = append(keepMany, make([]byte, 128+i%4096))
 }
 
 //go:noinline
@@ -103,6 +104,13 @@ func write(name string) {
 func main() {
 	flag.Parse()
 	runtime.MemProfileRate = *rate
+	// No collection may start inside a leaking function: the runtime's own allocations
+	// for a starting cycle (worker goroutines, ...) would be charged to it. Collections
+	// happen only where write asks for them.
+	debug.SetGCPercent(-1)
+	runtime.GC()
+	keep = make([][]byte, 0, 64+40**scale)
+	keepMany = make([][]byte, 0, 1000**scale)
 	baseline()
 	for i := 0; i < 500*(*scale-1); i++ {
 		many(10, i)
@@ -119,5 +127,6 @@ func main() {
 	}
 	write("cur")
 	runtime.KeepAlive(keep)
+	runtime.KeepAlive(keepMany)
 	fmt.Println("ok")
 }
