@@ -7,6 +7,7 @@
  */
 #include "base/opt.h"
 #include "profile/gctrace.h"
+#include "profile/json.h"
 #include "profile/linereader.h"
 
 #include <errno.h>
@@ -41,20 +42,6 @@ const CmdSpec gctrace_spec = {
     .min_args = 1,
     .max_args = 1,
 };
-
-static void json_str(FILE *out, const char *s)
-{
-	fputc('"', out);
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-		if (*p == '"' || *p == '\\')
-			fprintf(out, "\\%c", *p);
-		else if (*p < 0x20)
-			fprintf(out, "\\u%04x", *p);
-		else
-			fputc(*p, out);
-	}
-	fputc('"', out);
-}
 
 static double finite_or(double v, double alt) { return isfinite(v) ? v : alt; }
 
@@ -146,16 +133,45 @@ int gctrace_main(int argc, char **argv)
 		if (cy.data[i].live_mb > maxlive)
 			maxlive = cy.data[i].live_mb;
 	if (json_out) {
-		printf("{\"cycles\":%zu,\"duration_s\":%.3f,\"slope_mb_per_min\":%.4f,\"verdict\":\"%s\",\"why\":", cy.len, dur,
-		       fit.slope * 60, gct_verdict_name(fit.verdict));
-		json_str(stdout, fit.why);
-		printf(",\"fit_cycles\":%zu,\"warmup_s\":%.3f,\"r2\":%.4f,\"t_stat\":%.2f,\"late_slope_mb_per_min\":%.4f,"
-		       "\"live_mb_first\":%.0f,\"live_mb_last\":%.0f,\"live_mb_max\":%.0f,\"forced_cycles\":%llu,"
-		       "\"foreign_lines\":%llu,\"malformed_lines\":%llu,\"runs\":%llu}\n",
-		       fit.n, fit.warmup_s, fit.r2, finite_or(fit.tstat, 1e9), fit.late_slope * 60, first->live_mb, last->live_mb,
-		       maxlive,
-		       (unsigned long long)forced, (unsigned long long)foreign, (unsigned long long)malformed,
-		       (unsigned long long)runs + 1);
+		JsonW w;
+		json_init(&w, stdout, false);
+		json_begin_object(&w);
+		json_key(&w, "cycles");
+		json_uint(&w, cy.len);
+		json_key(&w, "duration_s");
+		json_double(&w, round(dur * 1000) / 1000);
+		json_key(&w, "slope_mb_per_min");
+		json_double(&w, round(fit.slope * 60 * 10000) / 10000);
+		json_key(&w, "verdict");
+		json_string(&w, gct_verdict_name(fit.verdict));
+		json_key(&w, "why");
+		json_string(&w, fit.why);
+		json_key(&w, "fit_cycles");
+		json_uint(&w, fit.n);
+		json_key(&w, "warmup_s");
+		json_double(&w, round(fit.warmup_s * 1000) / 1000);
+		json_key(&w, "r2");
+		json_double(&w, round(fit.r2 * 10000) / 10000);
+		json_key(&w, "t_stat");
+		json_double(&w, round(finite_or(fit.tstat, 1e9) * 100) / 100);
+		json_key(&w, "late_slope_mb_per_min");
+		json_double(&w, round(fit.late_slope * 60 * 10000) / 10000);
+		json_key(&w, "live_mb_first");
+		json_double(&w, first->live_mb);
+		json_key(&w, "live_mb_last");
+		json_double(&w, last->live_mb);
+		json_key(&w, "live_mb_max");
+		json_double(&w, maxlive);
+		json_key(&w, "forced_cycles");
+		json_uint(&w, forced);
+		json_key(&w, "foreign_lines");
+		json_uint(&w, foreign);
+		json_key(&w, "malformed_lines");
+		json_uint(&w, malformed);
+		json_key(&w, "runs");
+		json_uint(&w, runs + 1);
+		json_end_object(&w);
+		json_finish(&w);
 	} else {
 		printf("%s: %zu GC cycles over %.1f s (gc %llu to %llu", disp, cy.len, dur, (unsigned long long)first->num,
 		       (unsigned long long)last->num);

@@ -8,6 +8,7 @@
  */
 #include "base/opt.h"
 #include "profile/gdump.h"
+#include "profile/json.h"
 #include "profile/linereader.h"
 
 #include <stdlib.h>
@@ -49,36 +50,16 @@ const CmdSpec goroutines_spec = {
 /* Implemented in gdump_pprof.c: decodes a debug=0 profile into d; false with a message on error. */
 bool gd_from_pprof(GdDump *d, const char *path, LineReader *r, char **err);
 
-static void json_str(FILE *out, const char *s)
+static void json_frame(JsonW *w, const GdFrame *f)
 {
-	fputc('"', out);
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-		switch (*p) {
-		case '"': fputs("\\\"", out); break;
-		case '\\': fputs("\\\\", out); break;
-		case '\n': fputs("\\n", out); break;
-		case '\t': fputs("\\t", out); break;
-		case '\r': fputs("\\r", out); break;
-		default:
-			if (*p < 0x20)
-				fprintf(out, "\\u%04x", *p);
-			else
-				fputc(*p, out);
-		}
-	}
-	fputc('"', out);
-}
-
-static void json_frame(FILE *out, const GdFrame *f)
-{
-	fputs("{\"function\":", out);
-	json_str(out, f->func->s);
-	fputs(",\"file\":", out);
-	if (f->file)
-		json_str(out, f->file->s);
-	else
-		fputs("null", out);
-	fprintf(out, ",\"line\":%u}", f->line);
+	json_begin_object(w);
+	json_key(w, "function");
+	json_string(w, f->func->s);
+	json_key(w, "file");
+	json_string(w, f->file ? f->file->s : NULL);
+	json_key(w, "line");
+	json_uint(w, f->line);
+	json_end_object(w);
 }
 
 static void print_json(GdDump *d, FILE *out)
@@ -86,49 +67,66 @@ static void print_json(GdDump *d, FILE *out)
 	size_t nsus = 0;
 	for (size_t i = 0; i < gd_nbuckets(d); i++)
 		nsus += gd_bucket(d, i)->suspect;
-	fprintf(out, "{\"total\":%llu,\"form\":\"%s\",\"suspects\":%zu,\"buckets\":[", (unsigned long long)gd_total(d),
-	        gd_form_name(gd_form(d)), nsus);
+	JsonW w;
+	json_init(&w, out, false);
+	json_begin_object(&w);
+	json_key(&w, "total");
+	json_uint(&w, gd_total(d));
+	json_key(&w, "form");
+	json_string(&w, gd_form_name(gd_form(d)));
+	json_key(&w, "suspects");
+	json_uint(&w, nsus);
+	json_key(&w, "buckets");
+	json_begin_array(&w);
 	for (size_t i = 0; i < gd_nbuckets(d); i++) {
 		GdBucket *b = gd_bucket(d, i);
-		fprintf(out, "%s\n{\"count\":%llu,\"state\":", i ? "," : "", (unsigned long long)b->count);
-		if (b->state)
-			json_str(out, b->state->s);
-		else
-			fputs("null", out);
-		fprintf(out, ",\"state_inferred\":%s,\"leaked\":%s,\"wait_minutes_max\":", b->state_inferred ? "true" : "false",
-		        b->leaked ? "true" : "false");
+		json_begin_object(&w);
+		json_key(&w, "count");
+		json_uint(&w, b->count);
+		json_key(&w, "state");
+		json_string(&w, b->state ? b->state->s : NULL);
+		json_key(&w, "state_inferred");
+		json_bool(&w, b->state_inferred);
+		json_key(&w, "leaked");
+		json_bool(&w, b->leaked);
+		json_key(&w, "wait_minutes_max");
 		if (b->has_wait)
-			fprintf(out, "%llu", (unsigned long long)b->wait_max);
+			json_uint(&w, b->wait_max);
+		else if (gd_form(d) == GD_FORM_TRACEBACK)
+			json_uint(&w, 0); /* the traceback form omits waits under a minute */
 		else
-			fputs(gd_form(d) == GD_FORM_TRACEBACK ? "0" : "null", out);
-		fprintf(out, ",\"suspect\":%s,\"why\":", b->suspect ? "true" : "false");
-		if (b->why)
-			json_str(out, b->why);
-		else
-			fputs("null", out);
-		fputs(",\"stack\":[", out);
-		for (uint32_t k = 0; k < b->nframes; k++) {
-			if (k)
-				fputc(',', out);
-			json_frame(out, &b->frames[k]);
-		}
-		fputs("],\"created_by\":", out);
+			json_null(&w);
+		json_key(&w, "suspect");
+		json_bool(&w, b->suspect);
+		json_key(&w, "why");
+		json_string(&w, b->why);
+		json_key(&w, "stack");
+		json_begin_array(&w);
+		for (uint32_t k = 0; k < b->nframes; k++)
+			json_frame(&w, &b->frames[k]);
+		json_end_array(&w);
+		json_key(&w, "created_by");
 		if (b->has_creator)
-			json_frame(out, &b->creator);
+			json_frame(&w, &b->creator);
 		else
-			fputs("null", out);
-		fputc('}', out);
+			json_null(&w);
+		json_end_object(&w);
 	}
-	fputs("],\"warnings\":[", out);
+	json_end_array(&w);
+	json_key(&w, "warnings");
+	json_begin_array(&w);
 	for (size_t i = 0; i < gd_nwarns(d); i++) {
-		const GdWarn *w = gd_warn(d, i);
-		if (i)
-			fputc(',', out);
-		fprintf(out, "{\"line\":%llu,\"message\":", (unsigned long long)w->line);
-		json_str(out, w->msg);
-		fputc('}', out);
+		const GdWarn *wn = gd_warn(d, i);
+		json_begin_object(&w);
+		json_key(&w, "line");
+		json_uint(&w, wn->line);
+		json_key(&w, "message");
+		json_string(&w, wn->msg);
+		json_end_object(&w);
 	}
-	fputs("]}\n", out);
+	json_end_array(&w);
+	json_end_object(&w);
+	json_finish(&w);
 }
 
 static void print_text(GdDump *d, const char *path, FILE *out)

@@ -327,7 +327,18 @@ void gd_add_stack(GdDump *d, uint64_t count, const GdFrame *frames, size_t n, bo
 	}
 	const char *st = gd_infer_state(frames, n, false);
 	Piece state = {st ? st : "", st ? strlen(st) : 0};
-	count_into(d, count, state, st != NULL, leaked || d->leak_profile, fr, n, NULL);
+	/* Show the stack as debug=1 does (runtime/pprof printStackRecord): without runtime.goexit
+	 * and without the runtime frames on top, unless that leaves nothing. */
+	size_t m = 0;
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(fr[i].func.s, "runtime.goexit") != 0)
+			fr[m++] = fr[i];
+	size_t top = 0;
+	while (top < m && (strncmp(fr[top].func.s, "runtime.", 8) == 0 || strncmp(fr[top].func.s, "internal/runtime/", 17) == 0))
+		top++;
+	if (top == m)
+		top = 0;
+	count_into(d, count, state, st != NULL, leaked || d->leak_profile, fr + top, m - top, NULL);
 	if (fr != kf)
 		free(fr);
 }
