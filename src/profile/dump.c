@@ -379,11 +379,17 @@ const char *gd_infer_state(const GdFrame *frames, size_t n, bool hidden_top)
 	    {"runtime.forcegchelper", "force gc (idle)"},
 	    {"os/signal.signal_recv", "signal wait"},
 	};
+	/* "semacquire" is what the generic semaphore says; a caller further down (WaitGroup.Wait
+	 * in Go before 1.20) may say more */
+	const char *fallback = NULL;
 	for (size_t i = 0; i < n; i++) {
 		const char *f = frames[i].func ? frames[i].func->s : "";
 		for (size_t j = 0; j < ARRAY_LEN(table); j++)
-			if (strcmp(f, table[j].func) == 0)
-				return table[j].state;
+			if (strcmp(f, table[j].func) == 0) {
+				if (strcmp(table[j].state, "semacquire") != 0)
+					return table[j].state;
+				fallback = table[j].state;
+			}
 		if (strncmp(f, "syscall.", 8) == 0 || strncmp(f, "internal/runtime/syscall.", 25) == 0)
 			return "syscall";
 		/* Only the frames the goroutine is parked in tell its state: stop at the first frame
@@ -393,6 +399,8 @@ const char *gd_infer_state(const GdFrame *frames, size_t n, bool hidden_top)
 		if (!parking)
 			break;
 	}
+	if (fallback)
+		return fallback;
 	return hidden_top ? "waiting" : NULL;
 }
 

@@ -17,14 +17,14 @@ var (
 )
 
 //go:noinline
-func leakRecv() { <-recvCh }
+func leakRecv() { <-recvCh } // BLOCK leakRecv
 
 //go:noinline
-func leakSend(v int) { sendCh <- v }
+func leakSend(v int) { sendCh <- v } // BLOCK leakSend
 
 //go:noinline
 func leakSelect(a, b chan int) {
-	select {
+	select { // BLOCK leakSelect
 	case <-a:
 	case <-b:
 	}
@@ -32,44 +32,44 @@ func leakSelect(a, b chan int) {
 
 //go:noinline
 func leakMutex() {
-	mu.Lock()
+	mu.Lock() // BLOCK leakMutex
 	mu.Unlock()
 }
 
 //go:noinline
-func leakWait() { wg.Wait() }
+func leakWait() { wg.Wait() } // BLOCK leakWait
 
 //go:noinline
 func leakCond() {
 	cmu.Lock()
-	cond.Wait()
+	cond.Wait() // BLOCK leakCond
 	cmu.Unlock()
 }
 
 //go:noinline
-func sleeper() { time.Sleep(time.Hour) }
+func sleeper() { time.Sleep(time.Hour) } // BLOCK sleeper
 
 // Start parks the goroutines and returns once they are all blocked.
 func Start() {
 	for i := 0; i < 137; i++ {
-		go leakRecv()
+		go leakRecv() // GO leakRecv
 	}
 	for i := 0; i < 7; i++ {
-		go leakSend(i)
+		go leakSend(i) // GO leakSend
 	}
 	for i := 0; i < 42; i++ {
-		go leakSelect(make(chan int), make(chan int))
+		go leakSelect(make(chan int), make(chan int)) // GO leakSelect
 	}
 	mu.Lock() // held forever: the 5 below block on it
 	for i := 0; i < 5; i++ {
-		go leakMutex()
+		go leakMutex() // GO leakMutex
 	}
 	wg.Add(1) // never Done
 	for i := 0; i < 3; i++ {
-		go leakWait()
+		go leakWait() // GO leakWait
 	}
 	for i := 0; i < 2; i++ {
-		go leakCond()
+		go leakCond() // GO leakCond
 	}
-	go sleeper()
+	go sleeper() // GO sleeper
 }
