@@ -8,7 +8,8 @@
  *           program's own output) is skipped;
  *   G       inside a goroutine: "func(args)" lines, each followed by "\tfile:line +0xoff"
  *           (FILE state), "created by F" (CREATED state, then its file line), elision marks;
- *           a blank line or any other line ends the goroutine;
+ *           a blank line or the next header ends the goroutine; any other line is foreign
+ *           output mixed into the dump (a program's own logging) and is skipped;
  *   ANCESTOR the frames of "[originating from goroutine N]:" (tracebackancestors): skipped;
  *   D1      inside a debug=1 record: "#\tpc\tfunc+off\tfile:line" frames until a blank line.
  *
@@ -613,6 +614,9 @@ static bool parse_funcline(const char *s, size_t n, size_t *fnlen)
 		else if (s[k] == '(' && --depth == 0) {
 			if (k == 0)
 				return false;
+			/* a Go function name: no spaces, package-qualified (or the runtime's "panic") */
+			if (memchr(s, ' ', k) || (!memchr(s, '.', k) && !(k == 5 && memcmp(s, "panic", 5) == 0)))
+				return false;
 			*fnlen = k;
 			return true;
 		}
@@ -766,12 +770,19 @@ again:
 			d->st = ST_G;
 			return;
 		}
-		/* a function line without its file line: not part of the dump after all */
-		if (d->st == ST_CREATED) {
-			warn(d, d->lineno, "'created by' line without its file:line");
+		/* Something else came between a function line and its file line. A blank line, a
+		 * header or another function line means the pending line was not a frame after all;
+		 * any other line is foreign output mixed into the dump, skipped. */
+		size_t fl;
+		bool is_func = d->st == ST_FILE && parse_funcline(s, n, &fl);
+		if (n == 0 || is_func || starts(s, n, "goroutine ") || starts(s, n, "created by ")) {
+			if (d->st == ST_CREATED)
+				warn(d, d->lineno, "'created by' line without its file:line");
+			d->st = ST_G;
+			goto again;
 		}
-		d->st = ST_G;
-		goto again;
+		d->foreign++;
+		return;
 	}
 	case ST_ANCESTOR:
 		if (n == 0) {
@@ -837,9 +848,14 @@ again:
 			d->st = ST_FILE;
 			return;
 		}
-		/* anything else ends the goroutine (a panic message, the program's own output) */
-		commit(d);
-		goto again;
+		/* a new goroutine without the blank line before it */
+		if (starts(s, n, "goroutine ") && ends(s, n, "]:")) {
+			commit(d);
+			goto again;
+		}
+		/* anything else is foreign: the program's own output mixed in, "exit status 2"... */
+		d->foreign++;
+		return;
 	}
 	}
 }
