@@ -47,9 +47,6 @@ const CmdSpec goroutines_spec = {
     .max_args = 1,
 };
 
-/* Implemented in gdump_pprof.c: decodes a debug=0 profile into d; false with a message on error. */
-bool gd_from_pprof(GdDump *d, const char *path, LineReader *r, char **err);
-
 static void json_frame(JsonW *w, const GdFrame *f)
 {
 	json_begin_object(w);
@@ -209,25 +206,14 @@ int goroutines_main(int argc, char **argv)
 	if (min_wait > 0 && o.min_wait == 0)
 		o.min_wait = 1;
 	GdDump *d = gd_new(&o);
-	const char *head;
-	size_t nh = lr_peek(&r, &head, 2);
 	int status = 0;
-	if (nh == 2 && (unsigned char)head[0] == 0x1f && (unsigned char)head[1] == 0x8b) {
-		char *err = NULL;
-		if (!gd_from_pprof(d, disp, &r, &err)) {
-			fprintf(stderr, "gomem goroutines: %s: %s\n", disp, err ? err : "cannot decode the profile");
-			free(err);
-			gd_free(d);
-			lr_close(&r);
-			return 1;
-		}
-		gd_set_form(d, GD_FORM_PROTO);
-	} else {
-		const char *line;
-		size_t n;
-		while (lr_next(&r, &line, &n))
-			gd_feed_line(d, line, n);
-		gd_end(d, r.last_mid);
+	char *err = NULL;
+	if (!gd_read(d, &r, &err)) {
+		fprintf(stderr, "gomem goroutines: %s: %s\n", disp, err ? err : "cannot decode the profile");
+		free(err);
+		gd_free(d);
+		lr_close(&r);
+		return 1;
 	}
 	if (r.error) {
 		fprintf(stderr, "gomem goroutines: %s: read error\n", disp);

@@ -523,11 +523,9 @@ static bool parse_header(GdDump *d, const char *s, size_t n)
 	const char *c = lb + 1;
 	size_t cn = (size_t)(s + n - 2 - c);
 	/* " labels:{...}" comes last and may hold anything: cut it off first */
-	for (size_t k = 0; k + 9 <= cn; k++)
-		if (memcmp(c + k, " labels:{", 9) == 0) {
-			cn = k;
-			break;
-		}
+	const char *lab = memmem(c, cn, " labels:{", 9);
+	if (lab)
+		cn = (size_t)(lab - c);
 	/* state, then ", N minutes", ", locked to thread", ", synctest bubble N" */
 	size_t sn = cn;
 	for (size_t k = 0; k + 1 < cn; k++)
@@ -577,11 +575,9 @@ static bool parse_fileline(const char *s, size_t n, const char **file, size_t *f
 		return false;
 	s++, n--;
 	/* cut " fp=..." and " +0x..." */
-	for (size_t k = 0; k + 4 <= n; k++)
-		if (memcmp(s + k, " fp=", 4) == 0) {
-			n = k;
-			break;
-		}
+	const char *fp = memmem(s, n, " fp=", 4);
+	if (fp)
+		n = (size_t)(fp - s);
 	for (size_t k = n; k-- > 0;)
 		if (s[k] == ' ' && k + 3 <= n && s[k + 1] == '+' && s[k + 2] == '0') {
 			n = k;

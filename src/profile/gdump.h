@@ -91,6 +91,11 @@ size_t gd_nwarns(const GdDump *d);
 const GdWarn *gd_warn(const GdDump *d, size_t i);
 const char *gd_form_name(GdForm f);
 
+/* Reads a whole dump in any form from r (gdump_pprof.c). False with *err (heap) when a
+ * debug=0 profile cannot be decoded; text input always succeeds (problems become warnings). */
+struct LineReader;
+bool gd_read(GdDump *d, struct LineReader *r, char **err);
+
 /* The state of a goroutine parked at this stack, guessed from its frames (leaf first) for the
  * forms that give no state; NULL when nothing tells. hidden_top: runtime frames were elided
  * above frames[0] (debug=1), so the goroutine is parked in the runtime. */

@@ -7,6 +7,9 @@
  * wait state from before it hides the leading runtime frames as debug=1 does. The sample type
  * names the profile: "goroutine", or "goroutineleak" (Go 1.26 with
  * GOEXPERIMENT=goroutineleakprofile), whose goroutines the GC proved leaked.
+ *
+ * gd_read is the whole input side of `gomem goroutines`: it tells the forms apart (gzip magic
+ * for debug=0, text otherwise) and feeds the parser.
  */
 #include "profile/gdump.h"
 #include "profile/linereader.h"
@@ -17,11 +20,8 @@
 
 enum { MAX_INPUT = 256 << 20 };
 
-bool gd_from_pprof(GdDump *d, const char *path, LineReader *r, char **err);
-
-bool gd_from_pprof(GdDump *d, const char *path, LineReader *r, char **err)
+static bool from_pprof(GdDump *d, LineReader *r, char **err)
 {
-	(void)path;
 	Vec(uint8_t) buf = {0};
 	/* what the reader already holds, then the rest of the stream */
 	size_t pending = r->end - r->start;
@@ -91,5 +91,23 @@ bool gd_from_pprof(GdDump *d, const char *path, LineReader *r, char **err)
 	}
 	vec_free(&fr);
 	prof_free(&p);
+	return true;
+}
+
+bool gd_read(GdDump *d, LineReader *r, char **err)
+{
+	const char *head;
+	size_t nh = lr_peek(r, &head, 2);
+	if (nh == 2 && (unsigned char)head[0] == 0x1f && (unsigned char)head[1] == 0x8b) {
+		if (!from_pprof(d, r, err))
+			return false;
+		gd_set_form(d, GD_FORM_PROTO);
+		return true;
+	}
+	const char *line;
+	size_t n;
+	while (lr_next(r, &line, &n))
+		gd_feed_line(d, line, n);
+	gd_end(d, r->last_mid);
 	return true;
 }
