@@ -90,9 +90,17 @@ GctLine gct_parse_line(const char *s, size_t n, GcCycle *c)
 	cy.goal_mb = -1;
 	size_t i = p + 3;
 	double v;
-	if (!num(s, n, &i, &v))
+	size_t d0 = i;
+	uint64_t gcn = 0;
+	while (i < n && digit(s[i])) {
+		if (gcn > (UINT64_MAX - 9) / 10)
+			return GCT_MALFORMED;
+		gcn = gcn * 10 + (uint64_t)(s[i] - '0');
+		i++;
+	}
+	if (i == d0)
 		return GCT_MALFORMED;
-	cy.num = (uint64_t)v;
+	cy.num = gcn;
 	if (!lit(s, n, &i, " @") || !num(s, n, &i, &cy.t) || !lit(s, n, &i, "s "))
 		return GCT_MALFORMED;
 	/* the heap figures: the first "A->B->C MB" after the clock and cpu times */
@@ -111,8 +119,11 @@ GctLine gct_parse_line(const char *s, size_t n, GcCycle *c)
 	if (!num(s, n, &j, &cy.start_mb) || !lit(s, n, &j, "->") || !num(s, n, &j, &cy.end_mb) || !lit(s, n, &j, "->") ||
 	    !num(s, n, &j, &cy.live_mb) || !lit(s, n, &j, " MB"))
 		return GCT_MALFORMED;
+	/* figures beyond any real heap or run time (an exabyte, 30 years) are not a gc line's */
+	if (cy.t > 1e9 || cy.start_mb > 1e12 || cy.end_mb > 1e12 || cy.live_mb > 1e12)
+		return GCT_MALFORMED;
 	size_t g = j;
-	if (lit(s, n, &g, ", ") && num(s, n, &g, &v) && lit(s, n, &g, " MB goal"))
+	if (lit(s, n, &g, ", ") && num(s, n, &g, &v) && lit(s, n, &g, " MB goal") && v <= 1e12)
 		cy.goal_mb = v;
 	/* "(forced)" ends the line; a later gc line on the same line is not ours to judge */
 	size_t end = find_start(s, n, j);

@@ -149,13 +149,17 @@ void gct_write_svg(FILE *out, const GcCycle *c, size_t n, const GctFit *fit, con
 	}
 	/* grid and ticks */
 	char buf[64];
-	for (double v = p.y0; v <= p.y1 + ystep * 1e-9; v += ystep) {
+	int nty = (int)lround((p.y1 - p.y0) / ystep);
+	for (int k = 0; k <= nty && k <= 100; k++) {
+		double v = p.y0 + k * ystep;
 		double y = py(&p, v);
 		fprintf(out, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#e0e0e0\"/>\n", ML, y, W - MR, y);
 		fmt_num(buf, sizeof buf, v, ystep);
 		fprintf(out, "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\" fill=\"#333\">%s</text>\n", ML - 8, y + 4, buf);
 	}
-	for (double v = p.x0; v <= p.x1 + xstep * 1e-9; v += xstep) {
+	int ntx = (int)lround((p.x1 - p.x0) / xstep);
+	for (int k = 0; k <= ntx && k <= 100; k++) {
+		double v = p.x0 + k * xstep;
 		double x = ML + (v - p.x0) / (p.x1 - p.x0) * (W - ML - MR);
 		fprintf(out, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#e0e0e0\"/>\n", x, MT, x, H - MB);
 		fprintf(out, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#333\"/>\n", x, H - MB, x, H - MB + 5);
