@@ -123,6 +123,23 @@ sed -E 's/^(goroutine [0-9]+ \[chan receive)\]:/\1, 12 minutes]:/; s/^(goroutine
 if grep -q '"count":137,"state":"chan receive","state_inferred":false,"leaked":false,"wait_minutes_max":95,"suspect":true' "$out/wait.json"; then
 	ok wait-minutes; else fail wait-minutes "$(head -c 300 "$out/wait.json")"; fi
 
+# Header and frame details (hand-written from runtime/traceback.go's format): labels holding
+# "]:", "(scan)" dropped, waits merged to their maximum, gp=/m= fields, fp= suffixes, generic
+# "[...]" names, elided frames, ancestors skipped, a stack on another thread, runtime goroutines
+E=$root/tests/goroutines/testdata/edge.txt
+"$GOMEM" goroutines -json "$E" >"$out/edge.json" 2>"$out/edge.err"
+edge_ok=1
+for want in '"total":5,' \
+	'{"count":2,"state":"chan receive (nil chan)","state_inferred":false,"leaked":false,"wait_minutes_max":61,"suspect":true' \
+	'"stack":[{"function":"main.nilRecv","file":"/src/app/main.go","line":10},{"function":"main.worker[...]","file":"/src/app/main.go","line":20}],"created_by":{"function":"main.main","file":"/src/app/main.go","line":30}' \
+	'{"count":1,"state":"select (no cases)","state_inferred":false,"leaked":false,"wait_minutes_max":0,"suspect":true' \
+	'{"function":"main.(*Server).run.func1","file":"/src/app/main.go","line":41},{"function":"...","file":null,"line":0},{"function":"main.deep","file":"/src/app/main.go","line":50}],"created_by":{"function":"main.(*Server).Start","file":"/src/app/main.go","line":60}' \
+	'{"count":1,"state":"running","state_inferred":false,"leaked":false,"wait_minutes_max":0,"suspect":false,"why":null,"stack":[],' \
+	'{"count":1,"state":"GC worker (idle)","state_inferred":false,"leaked":false,"wait_minutes_max":5,"suspect":false'; do
+	grep -qF -- "$want" "$out/edge.json" || { fail edge-cases "missing $want"; edge_ok=0; break; }
+done
+[ $edge_ok = 1 ] && ok edge-cases
+
 # Bad input: clear message, status 1 (malformed) or 2 (I/O), never a crash or a hang
 bad() { # NAME WANT_STATUS FILE PATTERN
 	timeout 20 "$GOMEM" goroutines "$3" >"$out/bad.out" 2>"$out/bad.err"
