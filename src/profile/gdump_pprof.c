@@ -45,7 +45,8 @@ static bool from_pprof(GdDump *d, LineReader *r, char **err)
 		}
 	}
 	Profile p;
-	if (!prof_parse(&p, buf.data, buf.len, NULL, err)) {
+	ProfOptions po = {.max_inflated = MAX_INPUT};
+	if (!prof_parse(&p, buf.data, buf.len, &po, err)) {
 		vec_free(&buf);
 		return false;
 	}
