@@ -89,7 +89,11 @@ int gctrace_main(int argc, char **argv)
 			break;
 		}
 	}
-	bool rerr = r.error;
+	bool rerr = r.error && !r.errmsg;
+	if (r.errmsg) {
+		fprintf(stderr, "%s: warning: %s; the log is cut there\n", disp, r.errmsg);
+		status = 1;
+	}
 	lr_close(&r);
 	if (rerr) {
 		fprintf(stderr, "gomem gctrace: %s: read error\n", disp);

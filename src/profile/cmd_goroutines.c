@@ -215,11 +215,16 @@ int goroutines_main(int argc, char **argv)
 		lr_close(&r);
 		return 1;
 	}
-	if (r.error) {
+	if (r.error && !r.errmsg) {
 		fprintf(stderr, "gomem goroutines: %s: read error\n", disp);
 		gd_free(d);
 		lr_close(&r);
 		return 2;
+	}
+	if (r.errmsg) {
+		/* a damaged gzip stream: report what was read before the damage */
+		fprintf(stderr, "%s: warning: %s; the dump is cut there\n", disp, r.errmsg);
+		status = 1;
 	}
 	if (r.long_lines)
 		fprintf(stderr, "%s: warning: %llu line%s longer than %d bytes were cut\n", disp,

@@ -23,20 +23,12 @@ enum { MAX_INPUT = 256 << 20 };
 static bool from_pprof(GdDump *d, LineReader *r, char **err)
 {
 	Vec(uint8_t) buf = {0};
-	/* what the reader already holds, then the rest of the stream */
-	size_t pending = r->end - r->start;
-	vec_grow_to(&buf, pending + 65536);
-	memcpy(buf.data, r->buf + r->start, pending);
-	buf.len = pending;
-	r->start = r->end;
-	while (!r->eof) {
+	/* the whole (inflated) rest of the input */
+	for (;;) {
 		vec_grow_to(&buf, buf.len + 65536);
-		size_t got = fread(buf.data + buf.len, 1, buf.cap - buf.len, r->f);
-		if (got == 0) {
-			if (ferror(r->f))
-				r->error = true;
+		size_t got = lr_read(r, buf.data + buf.len, buf.cap - buf.len);
+		if (got == 0)
 			break;
-		}
 		buf.len += got;
 		if (buf.len > MAX_INPUT) {
 			*err = xasprintf("the profile is larger than %d MB", MAX_INPUT >> 20);
@@ -44,9 +36,17 @@ static bool from_pprof(GdDump *d, LineReader *r, char **err)
 			return false;
 		}
 	}
+	if (r->error) {
+		*err = xstrdup(r->errmsg ? r->errmsg : "read error");
+		vec_free(&buf);
+		return false;
+	}
 	Profile p;
 	ProfOptions po = {.max_inflated = MAX_INPUT};
 	if (!prof_parse(&p, buf.data, buf.len, &po, err)) {
+		char *e = xasprintf("binary input that is not a goroutine profile either (%s)", *err);
+		free(*err);
+		*err = e;
 		vec_free(&buf);
 		return false;
 	}
@@ -97,9 +97,17 @@ static bool from_pprof(GdDump *d, LineReader *r, char **err)
 
 bool gd_read(GdDump *d, LineReader *r, char **err)
 {
+	/* the (inflated) input is text, or a protobuf profile: its first bytes (field tags,
+	 * lengths, small varints) hold control characters that no text dump starts with */
 	const char *head;
-	size_t nh = lr_peek(r, &head, 2);
-	if (nh == 2 && (unsigned char)head[0] == 0x1f && (unsigned char)head[1] == 0x8b) {
+	size_t nh = lr_peek(r, &head, 64);
+	bool text = true;
+	for (size_t i = 0; i < nh; i++) {
+		unsigned char c = (unsigned char)head[i];
+		if (c < 0x20 && c != '\n' && c != '\r' && c != '\t')
+			text = false;
+	}
+	if (!text) {
 		if (!from_pprof(d, r, err))
 			return false;
 		gd_set_form(d, GD_FORM_PROTO);

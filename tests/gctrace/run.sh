@@ -55,6 +55,14 @@ else fail go1.26/steady "status $rc, verdict $v, slope $s"; fi
 "$GOMEM" gctrace - <"$out/leak.log" >"$out/leak.txt" 2>&1
 grep -q '^verdict: growing, [0-9.]* MB/min' "$out/leak.txt" && ok stdin-text || fail stdin-text "$(tail -1 "$out/leak.txt")"
 
+# a gzip-compressed log (logrotate), whole and cut short
+gzip -c "$out/leak.log" >"$out/leak.log.gz"
+"$GOMEM" gctrace -json "$out/leak.log.gz" >"$out/gz.json" 2>/dev/null
+[ "$(field slope_mb_per_min "$out/gz.json")" = "$(field slope_mb_per_min "$out/leak.json")" ] && ok gzip || fail gzip "$(head -c 200 "$out/gz.json")"
+head -c 600 "$out/leak.log.gz" >"$out/trunc.log.gz"
+"$GOMEM" gctrace "$out/trunc.log.gz" >/dev/null 2>"$out/trgz.err"; rc=$?
+[ $rc = 1 ] && grep -q 'gzip stream truncated' "$out/trgz.err" && ok bad/truncated-gzip || fail bad/truncated-gzip "status $rc"
+
 # foreign text on the same line as gc lines (unbuffered writes of two writers interleave)
 awk 'NR % 3 == 0 { printf "worker 7: flushed 12 items; " } { print }' "$out/leak.log" >"$out/mixed.log"
 "$GOMEM" gctrace -json "$out/mixed.log" >"$out/mixed.json" 2>/dev/null

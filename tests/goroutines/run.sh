@@ -147,7 +147,9 @@ bad() { # NAME WANT_STATUS FILE PATTERN
 	if [ $rc = "$2" ] && grep -qi -- "$4" "$out/bad.err"; then ok "bad/$1"; else fail "bad/$1" "status $rc, stderr: $(head -2 "$out/bad.err" | tr '\n' ' ')"; fi
 }
 head -c 300000 /dev/urandom >"$out/garbage.bin"
-bad garbage 1 "$out/garbage.bin" "no goroutine dump found"
+bad garbage 1 "$out/garbage.bin" "not a goroutine profile either"
+printf 'hello\nworld\n' >"$out/text-garbage.txt"
+bad text-garbage 1 "$out/text-garbage.txt" "no goroutine dump found"
 : >"$out/empty.txt"
 bad empty 1 "$out/empty.txt" "no goroutine dump found"
 bad missing 2 "$out/does-not-exist" "no such file"
@@ -158,6 +160,12 @@ head -c 700 "$out/d0.pb.gz" >"$out/trunc.pb.gz"
 bad truncated-gzip 1 "$out/trunc.pb.gz" "trunc.pb.gz: "
 head -c 200 /dev/urandom | cat <(printf '\x1f\x8b') - >"$out/fake.gz"
 bad fake-gzip 1 "$out/fake.gz" "fake.gz: "
+gzip -c "$out/d2.txt" >"$out/d2.txt.gz"
+expect gzip-text "$out/d2.txt.gz" -src "$S" -form debug=2
+gunzip -c "$out/d0.pb.gz" >"$out/d0.pb"
+expect plain-protobuf "$out/d0.pb" -src "$S" -form debug=0
+head -c 1000 "$out/d2.txt.gz" >"$out/trunc.txt.gz"
+bad truncated-gzip-text 1 "$out/trunc.txt.gz" "gzip stream truncated"
 head -c 3000000 /dev/zero | tr '\0' 'x' >"$out/longline.txt"; echo >>"$out/longline.txt"; cat "$out/d2.txt" >>"$out/longline.txt"
 timeout 20 "$GOMEM" goroutines -json "$out/longline.txt" >"$out/longline.json" 2>"$out/longline.err"
 "$CHECK" -src "$S" -form debug=2 "$out/longline.json" >/dev/null 2>&1 && grep -q "longer than" "$out/longline.err" &&
