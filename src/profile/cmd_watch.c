@@ -21,23 +21,26 @@
 
 static bool json_out;
 static double interval = 2, duration = 20, timeout = 10;
+static long min_growth = 16384;
 
 static const Opt watch_opts[] = {
     {"json", OPT_BOOL, &json_out, NULL, "print the result as JSON"},
     {"interval", OPT_DURATION, &interval, "DUR", "time between samples (default 2s)"},
     {"duration", OPT_DURATION, &duration, "DUR", "how long to sample (default 20s)"},
     {"timeout", OPT_DURATION, &timeout, "DUR", "limit for each HTTP request (default 10s)"},
+    {"min-growth", OPT_INT, &min_growth, "BYTES", "ignore functions that grew less than BYTES (default 16384)"},
 };
 
 const CmdSpec watch_spec = {
     .name = "watch",
-    .usage = "[--json] [--interval DUR] [--duration DUR] [--timeout DUR] URL",
+    .usage = "[--json] [--interval DUR] [--duration DUR] [--timeout DUR] [--min-growth BYTES] URL",
     .summary = "sample a live service's /debug/pprof and report what keeps growing",
     .details = "URL is the service's address (http://host:port) where net/http/pprof is served; a path\n"
                "ending in /debug/pprof/... is accepted too. Each sample fetches /debug/pprof/heap?gc=1\n"
                "(the service runs a garbage collection first, so in-use figures are current) and\n"
                "/debug/pprof/goroutine. A function keeps growing when its in-use bytes end above where\n"
-               "they started, rose in at least half of the intervals and fell in at most a quarter.\n"
+               "they started (by at least --min-growth), rose in at least half of the intervals and fell\n"
+               "in at most a quarter.\n"
                "JSON: {\"samples\", \"growing\": [{\"function\", \"growth_bytes\"}], \"goroutines\": {\"first\",\n"
                "\"last\"}, \"verdict\"}; the verdict is one of stable, heap-growing, goroutines-growing,\n"
                "heap-and-goroutines-growing.\n"
@@ -90,8 +93,9 @@ int watch_main(int argc, char **argv)
 		return 0;
 	if (rc != OPT_OK)
 		return 2;
-	if (interval <= 0 || duration < 0 || timeout <= 0) {
-		fprintf(stderr, "gomem watch: --interval and --timeout must be positive, --duration not negative\n");
+	if (interval <= 0 || duration < 0 || timeout <= 0 || min_growth < 0) {
+		fprintf(stderr, "gomem watch: --interval and --timeout must be positive, --duration and --min-growth "
+		                "not negative\n");
 		return 2;
 	}
 	char *err = NULL;
@@ -173,7 +177,7 @@ int watch_main(int argc, char **argv)
 	size_t ng = 0;
 	WatchGrowth *grow = NULL;
 	if (n >= 2)
-		grow = watch_series_growing(series, &ng);
+		grow = watch_series_growing(series, min_growth, &ng);
 	bool heap_up = ng > 0 && n >= 2 && heap.data[n - 1] > heap.data[0];
 	bool gor_up = n >= 2 && watch_trend_growing(gor.data, n);
 	const char *verdict = heap_up && gor_up ? "heap-and-goroutines-growing"

@@ -230,12 +230,12 @@ static int cmp_growth(const void *a, const void *b)
 	return strcmp(x->function, y->function);
 }
 
-WatchGrowth *watch_series_growing(WatchSeries *s, size_t *n)
+WatchGrowth *watch_series_growing(WatchSeries *s, int64_t min_growth, size_t *n)
 {
 	vec_clear(&s->out);
 	for (size_t i = 0; i < s->fns.len; i++) {
 		Series1 *se = &s->fns.data[i];
-		if (!watch_trend_growing(se->v.data, se->v.len))
+		if (!watch_trend_growing(se->v.data, se->v.len) || se->v.data[se->v.len - 1] - se->v.data[0] < min_growth)
 			continue;
 		WatchGrowth g = {se->name, se->v.data[se->v.len - 1] - se->v.data[0], se->v.data[0], se->v.data[se->v.len - 1]};
 		vec_push(&s->out, g);

@@ -30,16 +30,18 @@ typedef struct WatchGrowth {
 } WatchGrowth;
 
 /* Per-function in-use bytes over the samples; a function "keeps growing" when its last
- * figure is above its first, it rose in at least half of the steps and fell in at most a
- * quarter of them. */
+ * figure is above its first by at least the noise floor, it rose in at least half of the
+ * steps and fell in at most a quarter of them. */
 typedef struct WatchSeries WatchSeries;
 WatchSeries *watch_series_new(void);
 void watch_series_free(WatchSeries *s);
 /* Adds one heap sample (flat in-use bytes per function of p at sample type ti). */
 void watch_series_add(WatchSeries *s, const Profile *p, int ti);
 size_t watch_series_len(const WatchSeries *s);
-/* The growing functions, largest growth first (array valid until the series is freed). */
-WatchGrowth *watch_series_growing(WatchSeries *s, size_t *n);
+/* The growing functions whose growth is at least min_growth bytes (the noise floor: pools
+ * and caches of the runtime and net/http move by a few hundred bytes), largest growth
+ * first (array valid until the series is freed). */
+WatchGrowth *watch_series_growing(WatchSeries *s, int64_t min_growth, size_t *n);
 /* True when the values rose overall and in at least half of the steps, falling in at most
  * a quarter of them. */
 bool watch_trend_growing(const int64_t *v, size_t n);
