@@ -20,7 +20,7 @@ static long max_inflated;
 static const Opt heapdiff_opts[] = {
     {"json", OPT_BOOL, &json_out, NULL, "print the result as JSON (exact values in the sample type's unit)"},
     {"sample-index", OPT_STRING, &sample_index, "NAME",
-     "sample type to compare (default inuse_space; e.g. alloc_space, inuse_objects)"},
+     "sample type to compare, by name or index (default inuse_space; e.g. alloc_space)"},
     {"top", OPT_INT, &top_n, "N", "rows per table in the text report (default 20; 0 shows all)"},
     {"max-inflated", OPT_INT, &max_inflated, "BYTES", "refuse gzip data that inflates beyond BYTES (default 1 GiB)"},
 };
