@@ -160,7 +160,7 @@ int watch_main(int argc, char **argv)
 		}
 	}
 	if (progress)
-		fputs("\n", stderr);
+		fputs("\r\033[K", stderr); /* clear the progress line */
 	if (status == 2) {
 		fprintf(stderr, "gomem watch: %s\n", err);
 		free(err);
