@@ -1,11 +1,77 @@
 /* Unit tests of the profile stage's small parts: protobuf wire reader, JSON writer, units. */
 #include "check.h"
+#include "profile/gz.h"
 #include "profile/json.h"
 #include "profile/pprof.h"
 #include "profile/proto.h"
 
 #include <stdlib.h>
 #include <string.h>
+#include <zlib.h>
+
+/* gzip-compresses n bytes of data (into a heap buffer). */
+static uint8_t *gzip_bytes(const uint8_t *data, size_t n, size_t *outlen)
+{
+	z_stream z;
+	memset(&z, 0, sizeof z);
+	deflateInit2(&z, 9, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY);
+	size_t cap = deflateBound(&z, (uLong)n) + 64;
+	uint8_t *out = malloc(cap);
+	z.next_in = (Bytef *)data;
+	z.avail_in = (uInt)n;
+	z.next_out = out;
+	z.avail_out = (uInt)cap;
+	deflate(&z, Z_FINISH);
+	*outlen = cap - z.avail_out;
+	deflateEnd(&z);
+	return out;
+}
+
+static void test_gz(void)
+{
+	size_t n = 3u << 20, zn;
+	uint8_t *zeros = calloc(1, n);
+	uint8_t *gz = gzip_bytes(zeros, n, &zn);
+	uint8_t *out = NULL;
+	size_t outlen = 0;
+	char *err = NULL;
+	CHECK("gz/magic", gz_is_gzip(gz, zn) && !gz_is_gzip(zeros, 16));
+	bool ok = gz_inflate(gz, zn, 4u << 20, &out, &outlen, &err);
+	CHECK("gz/under-cap", ok && outlen == n && out[n - 1] == 0);
+	free(out);
+	out = NULL;
+	ok = gz_inflate(gz, zn, 1u << 20, &out, &outlen, &err);
+	CHECK("gz/bomb-capped", !ok && err && strstr(err, "exceeds the limit of 1048576"));
+	free(err);
+	err = NULL;
+	CHECK("gz/exact-cap", gz_inflate(gz, zn, n, &out, &outlen, &err) && outlen == n);
+	free(out);
+	out = NULL;
+	ok = gz_inflate(gz, zn / 2, 4u << 20, &out, &outlen, &err);
+	CHECK("gz/truncated", !ok && err && strstr(err, "unexpected end"));
+	free(err);
+	err = NULL;
+	/* two members joined, as Go's reader does */
+	const uint8_t a[] = "hello, ", b[] = "world";
+	size_t an, bn;
+	uint8_t *ga = gzip_bytes(a, 7, &an), *gb = gzip_bytes(b, 5, &bn);
+	uint8_t *two = malloc(an + bn + 3);
+	memcpy(two, ga, an);
+	memcpy(two + an, gb, bn);
+	ok = gz_inflate(two, an + bn, 1024, &out, &outlen, &err);
+	CHECK("gz/multistream", ok && outlen == 12 && memcmp(out, "hello, world", 12) == 0);
+	free(out);
+	out = NULL;
+	memcpy(two + an + bn, "xyz", 3);
+	ok = gz_inflate(two, an + bn + 3, 1024, &out, &outlen, &err);
+	CHECK("gz/trailing-garbage", !ok && err && strstr(err, "invalid header"));
+	free(err);
+	free(two);
+	free(ga);
+	free(gb);
+	free(gz);
+	free(zeros);
+}
 
 static void test_proto(void)
 {
@@ -107,6 +173,7 @@ static void test_legacy(void)
 int main(void)
 {
 	test_proto();
+	test_gz();
 	test_json();
 	test_units();
 	test_legacy();
