@@ -68,6 +68,18 @@ out=$(timeout 30 "$GOMEM" watch --interval 200ms --duration 400ms "$url" 2>&1)
 if echo "$out" | grep -q '^Verdict: heap-and-goroutines-growing' && echo "$out" | grep -Eq '^ +\+128kB +main.leakTick$'; then ok $t
 else fail $t "$(echo "$out" | tr '\n' '|')"; fi
 
+# goroutine profiles (debug=0 protobuf) decode too: heapdiff on two of them agrees with pprof
+t=watch/goroutine-profile-diff
+fetch() { python3 -c 'import sys, urllib.request; sys.stdout.buffer.write(urllib.request.urlopen(sys.argv[1], timeout=10).read())' "$1"; }
+fetch "$url/stable/debug/pprof/goroutine" >"$work/g1.pb.gz"
+fetch "$url/debug/pprof/goroutine" >/dev/null; fetch "$url/debug/pprof/goroutine" >/dev/null # 2 more blocked
+fetch "$url/stable/debug/pprof/goroutine" >"$work/g2.pb.gz"
+"$GOMEM" heapdiff --json "$work/g1.pb.gz" "$work/g2.pb.gz" >"$work/gg.json" 2>"$work/err"
+"$GO" tool pprof -top -nodecount=1000000 -nodefraction=0 -edgefraction=0 -base "$work/g1.pb.gz" "$work/g2.pb.gz" >"$work/gp.txt" 2>&1
+if out=$(python3 "$root/tests/heapdiff/compare.py" "$work/gg.json" "$work/gp.txt") &&
+	grep -q '"function":"main.spawnBlocked.func1","flat":0,"cum":2}' "$work/gg.json"; then ok "$t ($out)"
+else fail $t "$out $(head -c 300 "$work/gg.json")"; fi
+
 t=watch/interrupt
 timeout 30 "$GOMEM" watch --json --interval 200ms --duration 20s "$url" >"$work/int.json" 2>"$work/err" &
 wpid=$!
