@@ -72,8 +72,10 @@ static void print_text(const char *bpath, const char *cpath, const ProfValueType
 	printf("Current: %s (total %s)\n", cpath, label(ctot, vt->unit, b, sizeof b));
 	printf("Growth: %s%s\n", total > 0 ? "+" : "", label(total, vt->unit, c, sizeof c));
 	size_t shown = top_n > 0 && (size_t)top_n < nf ? (size_t)top_n : nf;
-	printf("\nFunctions (%zu changed%s):\n", nf,
-	       shown < nf ? xasprintf(", top %zu shown; --top 0 for all", shown) : "");
+	char note[64] = "";
+	if (shown < nf)
+		snprintf(note, sizeof note, ", top %zu shown; --top 0 for all", shown);
+	printf("\nFunctions (%zu changed%s):\n", nf, note);
 	/* widths */
 	int wf = 4, wc = 3;
 	for (size_t i = 0; i < shown; i++) {
@@ -90,8 +92,10 @@ static void print_text(const char *bpath, const char *cpath, const ProfValueType
 		       label(fs[i].cum, vt->unit, b, sizeof b), d, fs[i].name);
 	}
 	size_t sshown = top_n > 0 && (size_t)top_n < ns ? (size_t)top_n : ns;
-	printf("\nAllocation sites (%zu changed%s):\n", ns,
-	       sshown < ns ? xasprintf(", top %zu shown", sshown) : "");
+	note[0] = 0;
+	if (sshown < ns)
+		snprintf(note, sizeof note, ", top %zu shown", sshown);
+	printf("\nAllocation sites (%zu changed%s):\n", ns, note);
 	wf = 4;
 	for (size_t i = 0; i < sshown; i++) {
 		int l1 = (int)strlen(label(ss[i].flat, vt->unit, a, sizeof a));
