@@ -20,7 +20,7 @@ static long max_inflated;
 static const Opt heapdiff_opts[] = {
     {"json", OPT_BOOL, &json_out, NULL, "print the result as JSON (exact values in the sample type's unit)"},
     {"sample-index", OPT_STRING, &sample_index, "NAME",
-     "sample type to compare (default inuse_space; e.g. alloc_space, inuse_objects)"},
+     "sample type to compare, by name or index (default inuse_space; e.g. alloc_space)"},
     {"top", OPT_INT, &top_n, "N", "rows per table in the text report (default 20; 0 shows all)"},
     {"max-inflated", OPT_INT, &max_inflated, "BYTES", "refuse gzip data that inflates beyond BYTES (default 1 GiB)"},
 };
@@ -72,8 +72,10 @@ static void print_text(const char *bpath, const char *cpath, const ProfValueType
 	printf("Current: %s (total %s)\n", cpath, label(ctot, vt->unit, b, sizeof b));
 	printf("Growth: %s%s\n", total > 0 ? "+" : "", label(total, vt->unit, c, sizeof c));
 	size_t shown = top_n > 0 && (size_t)top_n < nf ? (size_t)top_n : nf;
-	printf("\nFunctions (%zu changed%s):\n", nf,
-	       shown < nf ? xasprintf(", top %zu shown; --top 0 for all", shown) : "");
+	char note[64] = "";
+	if (shown < nf)
+		snprintf(note, sizeof note, ", top %zu shown; --top 0 for all", shown);
+	printf("\nFunctions (%zu changed%s):\n", nf, note);
 	/* widths */
 	int wf = 4, wc = 3;
 	for (size_t i = 0; i < shown; i++) {
@@ -90,8 +92,10 @@ static void print_text(const char *bpath, const char *cpath, const ProfValueType
 		       label(fs[i].cum, vt->unit, b, sizeof b), d, fs[i].name);
 	}
 	size_t sshown = top_n > 0 && (size_t)top_n < ns ? (size_t)top_n : ns;
-	printf("\nAllocation sites (%zu changed%s):\n", ns,
-	       sshown < ns ? xasprintf(", top %zu shown", sshown) : "");
+	note[0] = 0;
+	if (sshown < ns)
+		snprintf(note, sizeof note, ", top %zu shown", sshown);
+	printf("\nAllocation sites (%zu changed%s):\n", ns, note);
 	wf = 4;
 	for (size_t i = 0; i < sshown; i++) {
 		int l1 = (int)strlen(label(ss[i].flat, vt->unit, a, sizeof a));

@@ -195,7 +195,15 @@ HdSite *prof_agg_sites(ProfAgg *g, size_t *n)
 bool hd_select_type(const Profile *base, const Profile *cur, const char *name, int *bi, int *ci, char **err)
 {
 	int c;
-	if (name) {
+	if (name && *name && strspn(name, "0123456789") == strlen(name)) {
+		/* an index, as pprof's -sample_index also accepts */
+		long i = strlen(name) < 6 ? atol(name) : -1;
+		if (i < 0 || (size_t)i >= cur->ntypes) {
+			*err = xasprintf("sample index %s out of range: the profile has %zu sample types", name, cur->ntypes);
+			return false;
+		}
+		c = (int)i;
+	} else if (name) {
 		c = prof_type_index(cur, name);
 		if (c < 0) {
 			Vec(char) list = {0};

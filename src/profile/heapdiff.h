@@ -52,7 +52,7 @@ void prof_agg_add(ProfAgg *g, const Profile *p, int ti, int sign);
 HdFunc *prof_agg_functions(ProfAgg *g, size_t *n);
 HdSite *prof_agg_sites(ProfAgg *g, size_t *n);
 
-/* Chooses the sample type: name when given (error when absent), else inuse_space when
+/* Chooses the sample type: name (or a decimal index) when given (error when absent), else inuse_space when
  * present, else pprof's default. Both profiles must carry it with the same unit. Returns
  * the indexes in base and cur, or false with *err (heap string). */
 bool hd_select_type(const Profile *base, const Profile *cur, const char *name, int *bi, int *ci, char **err);

@@ -8,6 +8,7 @@
 #include <assert.h>
 #include <inttypes.h>
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 void json_init(JsonW *w, FILE *out, bool pretty)
@@ -169,8 +170,16 @@ void json_double(JsonW *w, double v)
 	sep(w);
 	if (!isfinite(v))
 		fputs("null", w->out);
-	else
-		fprintf(w->out, "%.17g", v);
+	else {
+		/* the shortest of %.15g..%.17g that reads back as the same double */
+		char buf[40];
+		for (int prec = 15; prec <= 17; prec++) {
+			snprintf(buf, sizeof buf, "%.*g", prec, v);
+			if (strtod(buf, NULL) == v)
+				break;
+		}
+		fputs(buf, w->out);
+	}
 }
 
 void json_bool(JsonW *w, bool v)

@@ -27,11 +27,11 @@ typedef struct RawLabel {
 } RawLabel;
 
 typedef struct RawSample {
-	uint64_t *locs; /* raw location ids */
+	size_t locs;    /* raw location ids: all_locs[locs .. locs+nlocs) */
 	uint32_t nlocs;
 	int64_t *values;
 	uint32_t nvalues;
-	RawLabel *labels;
+	size_t labels;  /* all_labels[labels .. labels+nlabels) */
 	uint32_t nlabels;
 	size_t offset;
 } RawSample;
@@ -73,10 +73,10 @@ typedef struct Decoder {
 	Vec(RawMapping) maps;
 	Vec(int64_t) comments;
 	int64_t period_type[2], drop, keep, default_type, doc_url;
+	Vec(uint64_t) all_locs;     /* every sample's location ids, back to back */
+	Vec(RawLabel) all_labels;   /* every sample's labels, back to back */
 	/* scratch */
-	Vec(uint64_t) u64s;
 	Vec(int64_t) i64s;
-	Vec(RawLabel) labels;
 	Vec(RawLine) lines;
 	char *errmsg; /* resolve-pass error */
 } Decoder;
@@ -111,14 +111,14 @@ static void decode_sample(Decoder *d, PbReader *r)
 {
 	RawSample s = {0};
 	s.offset = pb_offset(r);
-	vec_clear(&d->u64s);
+	s.locs = d->all_locs.len;
+	s.labels = d->all_labels.len;
 	vec_clear(&d->i64s);
-	vec_clear(&d->labels);
 	uint32_t f;
 	PbWireType wt;
 	while (pb_key(r, &f, &wt)) {
 		switch (f) {
-		case 1: READ_REPEATED(r, wt, &d->u64s); break;
+		case 1: READ_REPEATED(r, wt, &d->all_locs); break;
 		case 2: READ_REPEATED(r, wt, &d->i64s); break;
 		case 3: {
 			if (wt != PB_BYTES) {
@@ -140,7 +140,7 @@ static void decode_sample(Decoder *d, PbReader *r)
 				else if (lf == 3) l.num = v;
 				else if (lf == 4) l.unit = v;
 			}
-			vec_push(&d->labels, l);
+			vec_push(&d->all_labels, l);
 			break;
 		}
 		default: pb_skip(r, wt); break;
@@ -148,16 +148,15 @@ static void decode_sample(Decoder *d, PbReader *r)
 	}
 	if (pb_failed(r))
 		return;
-	if (d->u64s.len > UINT32_MAX || d->i64s.len > UINT32_MAX || d->labels.len > UINT32_MAX) {
+	size_t nl = d->all_locs.len - s.locs, nb = d->all_labels.len - s.labels;
+	if (nl > UINT32_MAX || d->i64s.len > UINT32_MAX || nb > UINT32_MAX) {
 		pb_fail(r, "sample too large");
 		return;
 	}
-	s.nlocs = (uint32_t)d->u64s.len;
-	s.locs = vec_to_arena(d->a, &d->u64s);
+	s.nlocs = (uint32_t)nl;
 	s.nvalues = (uint32_t)d->i64s.len;
 	s.values = vec_to_arena(d->a, &d->i64s);
-	s.nlabels = (uint32_t)d->labels.len;
-	s.labels = vec_to_arena(d->a, &d->labels);
+	s.nlabels = (uint32_t)nb;
 	vec_push(&d->samples, s);
 }
 
@@ -358,17 +357,56 @@ static const char *str_at(Decoder *d, int64_t i, const char **cache)
 		}                                                                                                \
 	} while (0)
 
-/* Map keys must be non-zero: ids are checked non-zero before use. Values are index+1. */
+/* Id -> index tables: ids up to the number of entries (the usual, dense numbering) go in
+ * an array, others in a hash map; both hold index + 1 (0: unknown). Ids are never 0. */
+typedef struct IdTable {
+	uint32_t *dense;
+	size_t n;
+	Map sparse;
+} IdTable;
+
+static void idt_init(IdTable *t, size_t n)
+{
+	t->n = n;
+	t->dense = xcalloc(n + 1, sizeof *t->dense);
+	map_init(&t->sparse);
+}
+
+static void idt_free(IdTable *t)
+{
+	free(t->dense);
+	map_free(&t->sparse);
+}
+
+/* false when id is already present */
+static bool idt_put(IdTable *t, uint64_t id, size_t index)
+{
+	if (id <= t->n) {
+		if (t->dense[id])
+			return false;
+		t->dense[id] = (uint32_t)(index + 1);
+		return true;
+	}
+	return map_put(&t->sparse, (uintptr_t)id, (void *)(uintptr_t)(index + 1)) == NULL;
+}
+
+static inline uint32_t idt_get(const IdTable *t, uint64_t id)
+{
+	if (id <= t->n)
+		return t->dense[id];
+	return (uint32_t)(uintptr_t)map_get(&t->sparse, (uintptr_t)id);
+}
+
 static bool resolve(Decoder *d)
 {
 	Profile *p = d->p;
 	Arena *a = d->a;
 	bool ok = false;
 	const char **cache = xcalloc(d->strings.len + 1, sizeof *cache);
-	Map fmap, lmap, mmap;
-	map_init(&fmap);
-	map_init(&lmap);
-	map_init(&mmap);
+	IdTable fmap, lmap, mmap;
+	idt_init(&fmap, d->funcs.len);
+	idt_init(&lmap, d->locs.len);
+	idt_init(&mmap, d->maps.len);
 	if (d->strings.len > 0 && d->strings.data[0].n != 0) {
 		resolve_fail(d, "protobuf: string_table[0] must be empty");
 		goto out;
@@ -394,7 +432,7 @@ static bool resolve(Decoder *d)
 			resolve_fail(d, "protobuf: byte %zu: mapping with reserved id 0", rm->offset);
 			goto out;
 		}
-		if (map_put(&mmap, (uintptr_t)rm->id, (void *)(uintptr_t)(i + 1))) {
+		if (!idt_put(&mmap, rm->id, i)) {
 			resolve_fail(d, "protobuf: byte %zu: two mappings with id %llu", rm->offset, (unsigned long long)rm->id);
 			goto out;
 		}
@@ -419,7 +457,7 @@ static bool resolve(Decoder *d)
 			resolve_fail(d, "protobuf: byte %zu: function with reserved id 0", rf->offset);
 			goto out;
 		}
-		if (map_put(&fmap, (uintptr_t)rf->id, (void *)(uintptr_t)(i + 1))) {
+		if (!idt_put(&fmap, rf->id, i)) {
 			resolve_fail(d, "protobuf: byte %zu: two functions with id %llu", rf->offset, (unsigned long long)rf->id);
 			goto out;
 		}
@@ -439,7 +477,7 @@ static bool resolve(Decoder *d)
 			resolve_fail(d, "protobuf: byte %zu: location with reserved id 0", rl->offset);
 			goto out;
 		}
-		if (map_put(&lmap, (uintptr_t)rl->id, (void *)(uintptr_t)(i + 1))) {
+		if (!idt_put(&lmap, rl->id, i)) {
 			resolve_fail(d, "protobuf: byte %zu: two locations with id %llu", rl->offset, (unsigned long long)rl->id);
 			goto out;
 		}
@@ -448,7 +486,7 @@ static bool resolve(Decoder *d)
 		l->is_folded = rl->folded;
 		l->mapping = PROF_NONE;
 		if (rl->mapping) {
-			uintptr_t mi = (uintptr_t)map_get(&mmap, (uintptr_t)rl->mapping);
+			uint32_t mi = idt_get(&mmap, rl->mapping);
 			if (!mi) {
 				resolve_fail(d, "protobuf: byte %zu: location %llu refers to unknown mapping %llu", rl->offset,
 				             (unsigned long long)rl->id, (unsigned long long)rl->mapping);
@@ -460,7 +498,7 @@ static bool resolve(Decoder *d)
 		l->lines = ARENA_ARRAY(a, ProfLine, rl->nlines + 1);
 		for (uint32_t j = 0; j < rl->nlines; j++) {
 			RawLine *rn = &rl->lines[j];
-			uintptr_t fi = rn->func ? (uintptr_t)map_get(&fmap, (uintptr_t)rn->func) : 0;
+			uint32_t fi = rn->func ? idt_get(&fmap, rn->func) : 0;
 			if (!fi) {
 				resolve_fail(d, "protobuf: byte %zu: location %llu has a line with unknown function %llu", rl->offset,
 				             (unsigned long long)rl->id, (unsigned long long)rn->func);
@@ -489,19 +527,20 @@ static bool resolve(Decoder *d)
 		s->values = rs->values;
 		s->nlocs = rs->nlocs;
 		s->locs = ARENA_ARRAY(a, uint32_t, rs->nlocs + 1);
+		const uint64_t *ids = d->all_locs.data + rs->locs;
 		for (uint32_t j = 0; j < rs->nlocs; j++) {
-			uintptr_t li = rs->locs[j] ? (uintptr_t)map_get(&lmap, (uintptr_t)rs->locs[j]) : 0;
+			uint32_t li = ids[j] ? idt_get(&lmap, ids[j]) : 0;
 			if (!li) {
 				resolve_fail(d, "protobuf: byte %zu: sample refers to unknown location %llu", rs->offset,
-				             (unsigned long long)rs->locs[j]);
+				             (unsigned long long)ids[j]);
 				goto out;
 			}
-			s->locs[j] = (uint32_t)(li - 1);
+			s->locs[j] = li - 1;
 		}
 		s->nlabels = rs->nlabels;
 		s->labels = ARENA_ARRAY(a, ProfLabel, rs->nlabels + 1);
 		for (uint32_t j = 0; j < rs->nlabels; j++) {
-			RawLabel *rl = &rs->labels[j];
+			RawLabel *rl = &d->all_labels.data[rs->labels + j];
 			ProfLabel *l = &s->labels[j];
 			STR(l->key, rl->key, "label key", rs->offset);
 			if (rl->str)
@@ -524,9 +563,9 @@ static bool resolve(Decoder *d)
 	ok = true;
 out:
 	free(cache);
-	map_free(&fmap);
-	map_free(&lmap);
-	map_free(&mmap);
+	idt_free(&fmap);
+	idt_free(&lmap);
+	idt_free(&mmap);
 	return ok;
 }
 
@@ -555,9 +594,9 @@ static bool parse_proto(Profile *p, const uint8_t *data, size_t len, char **err)
 	vec_free(&d.funcs);
 	vec_free(&d.maps);
 	vec_free(&d.comments);
-	vec_free(&d.u64s);
+	vec_free(&d.all_locs);
+	vec_free(&d.all_labels);
 	vec_free(&d.i64s);
-	vec_free(&d.labels);
 	vec_free(&d.lines);
 	return ok;
 }

@@ -323,7 +323,7 @@ static void flush_sample(Legacy *L, ProfSample *pending, bool *have)
 		size_t k = j;
 		while (k < nf && fr[k].pc == a)
 			k++;
-		vec_push(&L->stack, location(L, a, fr + j, k - j));
+		vec_push(&L->stack, location(L, a, k > j ? fr + j : NULL, k - j));
 		vec_push(&L->shown, (uint8_t)(k > j));
 		j = k;
 	}
@@ -335,7 +335,7 @@ static void flush_sample(Legacy *L, ProfSample *pending, bool *have)
 			hi--;
 	}
 	pending->nlocs = (uint32_t)(hi - lo);
-	pending->locs = arena_memdup(L->a, L->stack.data + lo, (hi - lo) * sizeof(uint32_t));
+	pending->locs = hi > lo ? arena_memdup(L->a, L->stack.data + lo, (hi - lo) * sizeof(uint32_t)) : NULL;
 	vec_push(&L->samples, *pending);
 	vec_clear(&L->frames);
 }

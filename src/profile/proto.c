@@ -34,8 +34,10 @@ uint64_t pb_varint(PbReader *r)
 	if (r->err->failed)
 		return 0;
 	uint64_t v = 0;
+	const uint8_t *at = r->p;
 	for (int i = 0; i < 10; i++) {
 		if (r->p >= r->end) {
+			r->p = at;
 			pb_fail(r, "truncated varint");
 			return 0;
 		}

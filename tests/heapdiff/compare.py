@@ -1,9 +1,11 @@
 #!/usr/bin/env python3
 """Compares `gomem heapdiff --json` with `go tool pprof -top -unit=B` output, function by function.
 
-usage: compare.py GOMEM_JSON PPROF_TOP [--skip NAME]...
+usage: compare.py [--sites] GOMEM_JSON PPROF_TOP [--skip NAME]...
 Prints "agree N" or the disagreements (one per line) and exits 1.
 pprof's rows: flat flat% sum% cum cum% name [(inline)]; values like 10485760B, -48B, 0.
+With --sites, PPROF_TOP is `-top -lines` output (name "func file:line") and the flat value of
+every allocation site is compared with gomem's "sites".
 """
 import json, re, sys
 
@@ -18,8 +20,14 @@ def main():
     skip = set()
     while '--skip' in args:
         i = args.index('--skip'); skip.add(args[i + 1]); del args[i:i + 2]
+    sites = '--sites' in args
+    if sites:
+        args.remove('--sites')
     g = json.load(open(args[0]))
-    ours = {f['function']: (f['flat'], f['cum']) for f in g['functions']}
+    if sites:
+        ours = {'%s %s:%d' % (s['function'], s['file'], s['line']): (s['flat'],) for s in g['sites']}
+    else:
+        ours = {f['function']: (f['flat'], f['cum']) for f in g['functions']}
     theirs = {}
     rows = False
     for line in open(args[1]):
@@ -31,7 +39,11 @@ def main():
         parts = line.split(None, 5)
         name = parts[5].rstrip('\n')
         name = re.sub(r' \((inline|partial-inline)\)$', '', name)
-        theirs[name] = (value(parts[0]), value(parts[3]))
+        if sites:
+            if value(parts[0]) != 0:
+                theirs[name] = (value(parts[0]),)
+        else:
+            theirs[name] = (value(parts[0]), value(parts[3]))
     bad = []
     for name in sorted(set(ours) | set(theirs)):
         if name in skip:

@@ -21,7 +21,9 @@ import (
 
 var rate = flag.Int("rate", 1, "runtime.MemProfileRate")
 var dir = flag.String("o", ".", "output directory")
-var scale = flag.Int("n", 1, "multiply the number of allocations (for bigger profiles)")
+var scale = flag.Int("n", 1, "multiply the leaks")
+var text = flag.Bool("text", true, "also write the debug=1 text form")
+var stacks = flag.Int("stacks", 0, "allocations through many distinct stacks before each profile (for benchmarks)")
 
 var keep, keepMany [][]byte // preallocated: appends never allocate
 
@@ -63,7 +65,7 @@ func recur(n int) {
 	}
 }
 
-// many makes many distinct stacks, for benchmarks.
+// many makes up to 2^14 distinct stacks (the bits of i choose the path), for benchmarks.
 //
 //go:noinline
 func many(depth, i int) {
@@ -75,7 +77,7 @@ func many(depth, i int) {
 		}
 		return
 	}
-	keepMany = append(keepMany, make([]byte, 128+i%4096))
+	keepMany = append(keepMany, make([]byte, 16+(i>>14)%8*16))
 }
 
 //go:noinline
@@ -91,6 +93,9 @@ func write(name string) {
 		panic(err)
 	}
 	f.Close()
+	if !*text {
+		return
+	}
 	t, err := os.Create(filepath.Join(*dir, name+".txt"))
 	if err != nil {
 		panic(err)
@@ -110,10 +115,10 @@ func main() {
 	debug.SetGCPercent(-1)
 	runtime.GC()
 	keep = make([][]byte, 0, 64+40**scale)
-	keepMany = make([][]byte, 0, 1000**scale)
+	keepMany = make([][]byte, 0, 2**stacks)
 	baseline()
-	for i := 0; i < 500*(*scale-1); i++ {
-		many(10, i)
+	for i := 0; i < *stacks; i++ {
+		many(14, i)
 	}
 	write("base")
 	for k := 0; k < *scale; k++ {
@@ -122,8 +127,8 @@ func main() {
 		leakC()
 		recur(5)
 	}
-	for i := 0; i < 500*(*scale-1); i++ {
-		many(10, i+7)
+	for i := 0; i < *stacks; i++ {
+		many(14, i*3+1)
 	}
 	write("cur")
 	runtime.KeepAlive(keep)
