@@ -139,6 +139,8 @@ static void warn(GdDump *d, uint64_t line, const char *fmt, ...)
 static uint32_t scratch_add(GdDump *d, const char *s, size_t n)
 {
 	uint32_t off = (uint32_t)d->scratch.len;
+	if (n == 0)
+		return off;
 	vec_grow_to(&d->scratch, d->scratch.len + n);
 	memcpy(d->scratch.data + d->scratch.len, s, n);
 	d->scratch.len += n;
@@ -154,6 +156,7 @@ GdDump *gd_new(const GdOptions *opt)
 	intern_init(&d->names);
 	arena_init(&d->arena);
 	map_init(&d->table);
+	vec_grow_to(&d->scratch, 4096); /* never NULL: empty pieces still point into it */
 	return d;
 }
 
