@@ -177,16 +177,17 @@ int gctrace_main(int argc, char **argv)
 		json_end_object(&w);
 		json_finish(&w);
 	} else {
-		printf("%s: %zu GC cycles over %.1f s (gc %llu to %llu", disp, cy.len, dur, (unsigned long long)first->num,
+		char d1[32], d2[32], d3[32];
+		printf("%s: %zu GC cycles over %s (gc %llu to %llu", disp, cy.len, gct_duration(d1, sizeof d1, dur), (unsigned long long)first->num,
 		       (unsigned long long)last->num);
 		if (foreign)
 			printf("; %llu other lines skipped", (unsigned long long)foreign);
 		printf(")\n");
-		printf("live heap after GC: %.0f MB at %.1f s, %.0f MB at %.1f s, peak %.0f MB\n", first->live_mb, first->t,
-		       last->live_mb, last->t, maxlive);
+		printf("live heap after GC: %.0f MB at %.1f s, %.0f MB at %s, peak %.0f MB\n", first->live_mb, first->t,
+		       last->live_mb, gct_duration(d3, sizeof d3, last->t), maxlive);
 		if (fit.verdict != GCT_UNKNOWN)
-			printf("trend: %+.2f MB/min (least squares over %zu cycles after a %.1f s warm-up; r2 %.2f)\n",
-			       fit.slope * 60, fit.n, fit.warmup_s, fit.r2);
+			printf("trend: %+.2f MB/min (least squares over %zu cycles after a %s warm-up; r2 %.2f)\n",
+			       fit.slope * 60, fit.n, gct_duration(d2, sizeof d2, fit.warmup_s), fit.r2);
 		if (fit.verdict == GCT_GROWING)
 			printf("verdict: growing, %.2f MB/min (%.1f MB/hour): %s\n", fit.slope * 60, fit.slope * 3600, fit.why);
 		else

@@ -146,6 +146,17 @@ const char *gct_verdict_name(GctVerdict v)
 	return "unknown";
 }
 
+const char *gct_duration(char *buf, size_t n, double s)
+{
+	if (s >= 3 * 3600)
+		snprintf(buf, n, "%.1f h", s / 3600);
+	else if (s >= 600)
+		snprintf(buf, n, "%.1f min", s / 60);
+	else
+		snprintf(buf, n, "%.1f s", s);
+	return buf;
+}
+
 typedef struct Ls {
 	double slope, intercept, r2, se;
 	size_t n;

@@ -51,6 +51,8 @@ typedef struct GctFit {
 /* Fits the live heap of cycles[0..n) over time (see gctrace.c for the method). */
 GctFit gct_fit(const GcCycle *cycles, size_t n);
 const char *gct_verdict_name(GctVerdict v);
+/* A duration for people: "42.1 s", "12.5 min", "3.2 h". Writes into buf. */
+const char *gct_duration(char *buf, size_t n, double seconds);
 
 /* Writes an SVG chart of the heap over time with the fitted trend (svg.c). */
 void gct_write_svg(FILE *out, const GcCycle *cycles, size_t n, const GctFit *fit, const char *source);

@@ -136,8 +136,10 @@ void gct_write_svg(FILE *out, const GcCycle *c, size_t n, const GctFit *fit, con
 	fputs("</tspan></text>\n", out);
 	fprintf(out, "<text x=\"%d\" y=\"50\" fill=\"#555\">", ML);
 	xml_text(out, source);
-	fprintf(out, " \xe2\x80\x94 %zu GC cycles over %.1f s; trend fitted on %zu cycles after a %.1f s warm-up, r\xc2\xb2 %.2f</text>\n",
-	        n, n ? c[n - 1].t - c[0].t : 0.0, fit->n, fit->warmup_s, fit->r2);
+	char d1[32], d2[32];
+	fprintf(out, " \xe2\x80\x94 %zu GC cycles over %s; trend fitted on %zu cycles after a %s warm-up, r\xc2\xb2 %.2f</text>\n",
+	        n, gct_duration(d1, sizeof d1, n ? c[n - 1].t - c[0].t : 0.0), fit->n, gct_duration(d2, sizeof d2, fit->warmup_s),
+	        fit->r2);
 
 	/* warm-up shading */
 	if (n && fit->n && fit->first > 0) {
