@@ -29,7 +29,7 @@ const CmdSpec gctrace_spec = {
     .summary = "tell from a GODEBUG=gctrace=1 log whether the live heap keeps growing",
     .details =
         "LOG holds the lines GODEBUG=gctrace=1 makes the Go runtime print on standard error (Go 1.19 to\n"
-        "1.26 formats); other lines are skipped. '-' reads standard input, e.g.\n"
+        "1.26 formats); other lines are skipped. It may be gzip-compressed. '-' reads standard input, e.g.\n"
         "    GODEBUG=gctrace=1 ./server 2>&1 | gomem gctrace -\n\n"
         "The live heap after each GC is fitted against time by least squares, leaving out the first\n"
         "20% of the log as warm-up. The verdict is 'growing' (a leak suspect, with its rate in MB/min)\n"

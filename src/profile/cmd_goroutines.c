@@ -34,7 +34,7 @@ const CmdSpec goroutines_spec = {
         "DUMP is a goroutine dump in any form Go 1.19 to 1.26 writes: /debug/pprof/goroutine?debug=2\n"
         "(the same text a panic, a fatal error or SIGQUIT prints; other lines around it are skipped),\n"
         "?debug=1, or the ?debug=0 protobuf profile (also the goroutineleak profile of Go 1.26, whose\n"
-        "goroutines are marked leaked). '-' reads standard input.\n\n"
+        "goroutines are marked leaked). Any of them may be gzip-compressed. '-' reads standard input.\n\n"
         "Goroutines with the same stack, state and creator form one bucket, largest first. A bucket is\n"
         "a leak suspect when its goroutines are blocked on a channel, a select, a lock, a WaitGroup or a\n"
         "condition, outside the runtime's own goroutines and the main goroutine, and there are at least\n"
