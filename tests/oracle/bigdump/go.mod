@@ -1,0 +1,3 @@
+module gomem.test/bigdump
+
+go 1.19

@@ -1,0 +1,3 @@
+module gomem.test/gcleak
+
+go 1.19

@@ -1,0 +1,3 @@
+module gomem.test/goroutines
+
+go 1.19

@@ -1,0 +1,3 @@
+module gomem.test/manyg
+
+go 1.19
