@@ -109,9 +109,12 @@ struct LoadPkg {
 	bool matched;           /* named on the command line */
 	bool from_wildcard;     /* matched only by a ... pattern (no-Go-files is not an error) */
 	/* graph walking state */
+	bool loaded;            /* files read (or nothing to read) */
+	bool incycle;           /* on an import cycle: load_run never runs it */
 	int state;
 	int pending;            /* load_run: imports not done yet */
 	LoadPkgVec importers;
+	void *run_item;         /* load_run's bookkeeping */
 	void *user;             /* free for the callback's use */
 };
 
@@ -148,6 +151,7 @@ typedef struct Loader {
 	Interner names;
 	LoadPkgVec all;         /* every package loaded, in load order */
 	LoadPkgVec roots;       /* the command line's packages, in order */
+	LoadPkgVec order;       /* every package reachable from the roots, imports first */
 	Vec(char *) errors;     /* problems that are no package's (bad go.mod, bad pattern) */
 	size_t nerrors;         /* packages with errors + loader errors */
 } Loader;
@@ -168,7 +172,10 @@ void load_deps_order(Loader *l, LoadPkgVec *out);
 typedef void (*LoadRunFn)(LoadPkg *p, void *arg);
 void load_run(Loader *l, int nthreads, LoadRunFn fn, void *arg);
 
-/* Internal, shared between loader.c and modules.c. */
+/* Internal, shared between the files of load/. */
+LoadPkg *load_pkg_get(Loader *l, const char *path, bool *created);
+LoadPkg *load_resolve(Loader *l, LoadPkg *from, const char *imp, const char *pos);
+void load_pkg_files(Loader *l, LoadPkg *p, char **files, int nfiles);
 bool load_parse_gomod(Loader *l, const char *path, bool work);
 bool load_read_vendor_modules(Loader *l, const char *dir);
 char *load_module_escape(const char *s);
