@@ -249,7 +249,7 @@ static void expand(Loader *l, const char *pat)
 			if (!ms.data[i].path[0] || (!strncmp(ms.data[i].path, "cmd", 3) && (ms.data[i].path[3] == '/' || !ms.data[i].path[3])))
 				ms.data[i--] = ms.data[--ms.len];
 	} else if (!strcmp(pat, "cmd")) {
-		walk(l, load_join(&l->arena, src, "cmd"), "cmd", NULL, "cmd/...", false, false, true, 0, &ms);
+		walk(l, load_join(&l->arena, src, "cmd"), "cmd", NULL, "cmd/...", false, true, true, 0, &ms);
 	} else if (!strcmp(pat, "all")) {
 		load_error(l, "pattern \"all\" is not supported; use ./... or std");
 		return;

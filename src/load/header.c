@@ -139,6 +139,7 @@ static char *string_lit(HReader *r)
 static bool import_spec(HReader *r)
 {
 	skip(r);
+	size_t off = r->i; /* go/ast's ImportSpec.Pos: the name when there is one */
 	if (r->i < r->n && r->s[r->i] == '.') {
 		r->i++;
 		skip(r);
@@ -153,7 +154,6 @@ static bool import_spec(HReader *r)
 		herr(r, r->i, "expected import path");
 		return false;
 	}
-	size_t off = r->i;
 	char *path = string_lit(r);
 	if (!path)
 		return false;
