@@ -101,7 +101,7 @@ static bool dir_has_go(Loader *l, const char *dir)
 			Arena a;
 			arena_init(&a);
 			LoadHeader h;
-			load_read_header(&a, text, len, &h);
+			load_read_header(&a, &l->names, text, len, &h);
 			for (size_t i = 0; i < h.imports.len; i++)
 				if (!strcmp(h.imports.data[i].path, "C"))
 					found = false;

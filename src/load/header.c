@@ -1,22 +1,31 @@
 /*
- * File headers: the package clause and the import declarations, read the way go/build's
- * read.go reads them — whitespace and comments skipped, the package clause, then import
- * declarations until the first token that does not start one. Nothing after the imports is
- * touched, so a whole standard library reads in milliseconds. Build-constraint comments
- * are judged separately on the same bytes (load_should_build).
+ * File headers: the package clause and the import declarations, read with the gomem scanner
+ * and stopped at the first token that does not start an import declaration, as go/build's
+ * read.go stops — nothing after the imports is scanned, so a whole standard library reads
+ * in milliseconds.
+ *
+ *   Header     = "package" PackageName ";" { ImportDecl ";" } .
+ *   ImportDecl = "import" ( ImportSpec | "(" { ImportSpec ";" } ")" ) .
+ *   ImportSpec = [ "." | "_" | PackageName ] ImportPath .
+ *
+ * Build constraints are judged on the same bytes by load_should_build, which follows
+ * go/build's line-based rules (a // +build line counts only in the leading comment block
+ * followed by a blank line), something comment tokens alone do not tell.
  *
  * Errors do not stop the caller: like go/build, a file whose header is malformed is still
- * listed, and the message ("LINE:COL: ...") is kept for the package's error list.
+ * listed, and the first message ("LINE:COL: ...") is kept for the package's error list.
  */
 #include "load/load.h"
+#include "syntax/scanner.h"
 
 #include <stdlib.h>
 #include <string.h>
 
 typedef struct HReader {
-	const char *s;
-	size_t n, i;
-	size_t pos, line, ls; /* positions: line number and line start at offset pos */
+	Scanner s;
+	Token t;
+	const char *text;
+	size_t pos, line, ls; /* line number and line start at offset pos, for positions */
 	Arena *a;
 	LoadHeader *h;
 } HReader;
@@ -28,13 +37,15 @@ static void linecol(HReader *r, size_t off, uint32_t *line, uint32_t *col)
 		r->line = 1;
 	}
 	for (; r->pos < off; r->pos++)
-		if (r->s[r->pos] == '\n') {
+		if (r->text[r->pos] == '\n') {
 			r->line++;
 			r->ls = r->pos + 1;
 		}
 	*line = (uint32_t)r->line;
 	*col = (uint32_t)(off - r->ls + 1);
 }
+
+static void next(HReader *r) { syn_scan(&r->s, &r->t); }
 
 static void herr(HReader *r, size_t off, const char *msg)
 {
@@ -45,170 +56,103 @@ static void herr(HReader *r, size_t off, const char *msg)
 	snprintf(r->h->err, sizeof r->h->err, "%u:%u: %s", l, c, msg);
 }
 
-/* Skips spaces, semicolons and comments (semicolons are optional for this reader). */
-static void skip(HReader *r)
+static void expected(HReader *r, const char *what)
 {
-	while (r->i < r->n) {
-		char c = r->s[r->i];
-		if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == ';') {
-			r->i++;
-		} else if (c == '/' && r->i + 1 < r->n && r->s[r->i + 1] == '/') {
-			while (r->i < r->n && r->s[r->i] != '\n')
-				r->i++;
-		} else if (c == '/' && r->i + 1 < r->n && r->s[r->i + 1] == '*') {
-			size_t start = r->i;
-			r->i += 2;
-			while (r->i + 1 < r->n && !(r->s[r->i] == '*' && r->s[r->i + 1] == '/'))
-				r->i++;
-			if (r->i + 1 >= r->n) {
-				herr(r, start, "comment not terminated");
-				r->i = r->n;
-				return;
-			}
-			r->i += 2;
-		} else {
-			return;
-		}
-	}
-}
-
-static bool is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
-static bool ident_byte(unsigned char c)
-{
-	return c == '_' || c >= 0x80 || ((c | 32) >= 'a' && (c | 32) <= 'z') || is_digit(c);
-}
-
-/* An identifier at r->i, or 0. */
-static size_t ident_len(HReader *r)
-{
-	size_t j = r->i;
-	if (j < r->n && ident_byte((unsigned char)r->s[j]) && !is_digit((unsigned char)r->s[j]))
-		while (j < r->n && ident_byte((unsigned char)r->s[j]))
-			j++;
-	return j - r->i;
-}
-
-static bool keyword(HReader *r, const char *kw)
-{
-	size_t n = ident_len(r), k = strlen(kw);
-	if (n == k && !memcmp(r->s + r->i, kw, k)) {
-		r->i += k;
-		return true;
-	}
-	return false;
-}
-
-/* A string literal at r->i: its unquoted value in the arena, or NULL. */
-static char *string_lit(HReader *r)
-{
-	char q = r->s[r->i];
-	size_t start = r->i++;
-	Vec(char) buf = {0};
-	bool ok = false;
-	while (r->i < r->n) {
-		char c = r->s[r->i++];
-		if (c == q) {
-			ok = true;
-			break;
-		}
-		if (q == '"' && c == '\n')
-			break;
-		if (q == '"' && c == '\\' && r->i < r->n) {
-			char e = r->s[r->i++];
-			switch (e) {
-			case 'n': c = '\n'; break;
-			case 't': c = '\t'; break;
-			case '\\': case '"': case '\'': c = e; break;
-			default: c = e; break; /* invalid in an import path anyway */
-			}
-		}
-		if (q == '`' && c == '\r')
-			continue;
-		vec_push(&buf, c);
-	}
-	char *out = NULL;
-	if (ok)
-		out = arena_strndup(r->a, buf.data ? buf.data : "", buf.len);
+	char m[96];
+	if (r->t.kind == TOK_SEMICOLON && r->t.implicit)
+		snprintf(m, sizeof m, "expected %s, found newline", what);
 	else
-		herr(r, start, "string literal not terminated");
-	vec_free(&buf);
-	return out;
+		snprintf(m, sizeof m, "expected %s, found '%s'", what, r->t.kind == TOK_EOF ? "EOF" : syn_tok_string(r->t.kind));
+	herr(r, r->t.off, m);
 }
 
-/* ImportSpec = [ "." | "_" | PackageName ] ImportPath . */
+/* ImportSpec; false on a syntax error. */
 static bool import_spec(HReader *r)
 {
-	skip(r);
-	size_t off = r->i; /* go/ast's ImportSpec.Pos: the name when there is one */
-	if (r->i < r->n && r->s[r->i] == '.') {
-		r->i++;
-		skip(r);
-	} else {
-		size_t n = ident_len(r);
-		if (n) {
-			r->i += n;
-			skip(r);
-		}
-	}
-	if (r->i >= r->n || (r->s[r->i] != '"' && r->s[r->i] != '`')) {
-		herr(r, r->i, "expected import path");
+	uint32_t start = r->t.off; /* go/ast's ImportSpec.Pos: the name when there is one */
+	if (r->t.kind == TOK_IDENT || r->t.kind == TOK_PERIOD)
+		next(r);
+	if (r->t.kind != TOK_STRING) {
+		expected(r, "import path");
 		return false;
 	}
-	char *path = string_lit(r);
-	if (!path)
+	char *path;
+	size_t n;
+	if (!syn_unquote(r->a, r->text + r->t.off, r->t.len, &path, &n)) {
+		herr(r, r->t.off, "invalid import path");
 		return false;
+	}
 	LoadImport imp = {path, 0, 0};
-	linecol(r, off, &imp.line, &imp.col);
+	linecol(r, start, &imp.line, &imp.col);
 	vec_push(&r->h->imports, imp);
+	next(r);
 	return true;
 }
 
-void load_read_header(Arena *a, const char *text, size_t n, LoadHeader *h)
+void load_read_header(Arena *a, Interner *names, const char *text, size_t n, LoadHeader *h)
 {
 	memset(h, 0, sizeof *h);
-	HReader r = {.s = text, .n = n, .line = 1, .a = a, .h = h};
-	skip(&r);
-	if (!keyword(&r, "package")) {
-		herr(&r, r.i, "expected 'package'");
-		h->header_len = r.i;
-		return;
+	SrcFile f = {.id = 0, .path = "", .text = (char *)text, .len = n};
+	Diags diags;
+	diags_init(&diags);
+	HReader r = {.text = text, .line = 1, .a = a, .h = h};
+	syn_scanner_init(&r.s, &f, names, &diags, 0);
+	next(&r);
+	if (r.t.kind != TOK_PACKAGE) {
+		expected(&r, "'package'");
+		goto done;
 	}
-	skip(&r);
-	size_t in = ident_len(&r);
-	if (!in) {
-		herr(&r, r.i, "expected package name");
-		h->header_len = r.i;
-		return;
+	next(&r);
+	if (r.t.kind != TOK_IDENT) {
+		expected(&r, "package name");
+		goto done;
 	}
-	h->pkgname = arena_strndup(a, text + r.i, in);
-	r.i += in;
-	for (;;) {
-		skip(&r);
-		if (!keyword(&r, "import"))
-			break;
-		skip(&r);
-		if (r.i < r.n && r.s[r.i] == '(') {
-			r.i++;
-			for (;;) {
-				skip(&r);
-				if (r.i >= r.n) {
-					herr(&r, r.i, "expected ')'");
-					break;
-				}
-				if (r.s[r.i] == ')') {
-					r.i++;
-					break;
-				}
+	h->pkgname = arena_strndup(a, r.t.name->s, r.t.name->len);
+	next(&r);
+	if (r.t.kind != TOK_SEMICOLON) {
+		expected(&r, "';'");
+		goto done;
+	}
+	next(&r);
+	while (r.t.kind == TOK_IMPORT) {
+		next(&r);
+		if (r.t.kind == TOK_LPAREN) {
+			next(&r);
+			while (r.t.kind != TOK_RPAREN && r.t.kind != TOK_EOF) {
 				if (!import_spec(&r))
-					break;
+					goto done;
+				if (r.t.kind == TOK_SEMICOLON)
+					next(&r);
+				else if (r.t.kind != TOK_RPAREN) {
+					expected(&r, "';'");
+					goto done;
+				}
 			}
-			if (h->err[0])
-				break;
+			if (r.t.kind != TOK_RPAREN) {
+				expected(&r, "')'");
+				goto done;
+			}
+			next(&r);
 		} else if (!import_spec(&r)) {
-			break;
+			goto done;
+		}
+		if (r.t.kind == TOK_SEMICOLON)
+			next(&r);
+		else if (r.t.kind != TOK_EOF) {
+			expected(&r, "';'");
+			goto done;
 		}
 	}
-	h->header_len = r.i;
+done:
+	/* a scanner error inside the header (bad literal, NUL, unterminated comment) counts too */
+	if (!h->err[0] && diags.list.len) {
+		const Diag *d = &diags.list.data[0];
+		if (d->pos.off <= r.t.off)
+			herr(&r, d->pos.off, d->msg);
+	}
+	h->header_len = r.t.off;
+	syn_scanner_free(&r.s);
+	diags_free(&diags);
 }
 
 void load_header_free(LoadHeader *h) { vec_free(&h->imports); }

@@ -80,8 +80,9 @@ typedef struct LoadHeader {
 	char err[160];                 /* "LINE:COL: message" of a malformed header, or "" */
 } LoadHeader;
 
-/* Reads the package clause and imports of text[0..n) (NUL-terminated). Strings go in a. */
-void load_read_header(Arena *a, const char *text, size_t n, LoadHeader *h);
+/* Reads the package clause and imports of text[0..n) (NUL-terminated) with the scanner
+ * (identifiers interned in names). Strings go in a. */
+void load_read_header(Arena *a, Interner *names, const char *text, size_t n, LoadHeader *h);
 void load_header_free(LoadHeader *h);
 
 /* ---- packages and the loader (loader.c, modules.c, patterns.c) ---- */

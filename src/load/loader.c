@@ -623,7 +623,7 @@ void load_pkg_files(Loader *l, LoadPkg *p, char **files, int nfiles)
 			continue;
 		}
 		LoadHeader h;
-		load_read_header(&l->arena, text, len, &h);
+		load_read_header(&l->arena, &l->names, text, len, &h);
 		free(text);
 		if (h.err[0])
 			pkg_error(l, p, "%s:%s", full, h.err);
