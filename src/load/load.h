@@ -149,6 +149,7 @@ typedef struct Loader {
 	Vec(LoadReplace) replaces;
 	Vec(LoadVendored) vendored; /* vendor/modules.txt: package path -> its module */
 	Map pkgs;               /* interned import path Name* -> LoadPkg* */
+	Map stdcache;           /* import path -> its package in GOROOT/src (same from everywhere) */
 	Interner names;
 	LoadPkgVec all;         /* every package loaded, in load order */
 	LoadPkgVec roots;       /* the command line's packages, in order */

@@ -149,24 +149,63 @@ static bool std_like(const char *path)
 
 /* ---- setup ---- */
 
-static char *run_go_env_goroot(void)
+/* GOROOT as `go env GOROOT` reports it for the go on PATH: a GOROOT line in the go
+ * command's user config ($GOENV, else ~/.config/go/env), else the directory above the bin/
+ * holding the real executable (the go command's own rule), else ask the go command. */
+static char *go_on_path_goroot(void)
 {
+	const char *genv = getenv("GOENV");
+	const char *home = getenv("HOME");
+	char *cfgpath = genv && *genv ? xstrdup(genv) : home ? xasprintf("%s/.config/go/env", home) : NULL;
+	if (cfgpath && strcmp(cfgpath, "off") != 0) {
+		FILE *f = fopen(cfgpath, "r");
+		if (f) {
+			char line[4096];
+			char *r = NULL;
+			while (!r && fgets(line, sizeof line, f)) {
+				line[strcspn(line, "\r\n")] = '\0';
+				if (!strncmp(line, "GOROOT=", 7) && line[7])
+					r = xstrdup(line + 7);
+			}
+			fclose(f);
+			if (r) {
+				free(cfgpath);
+				return r;
+			}
+		}
+	}
+	free(cfgpath);
 	const char *path = getenv("PATH");
 	if (!path)
 		return NULL;
-	/* only when a go command is on PATH */
-	bool found = false;
-	for (const char *p = path; *p && !found;) {
+	char *gobin = NULL;
+	for (const char *p = path; *p && !gobin;) {
 		size_t n = strcspn(p, ":");
-		char *f = xasprintf("%.*s/go", (int)n, p);
-		found = access(f, X_OK) == 0 && is_file(f);
-		free(f);
+		char *f = xasprintf("%.*s/go", (int)n, n ? p : ".");
+		if (access(f, X_OK) == 0 && is_file(f))
+			gobin = f;
+		else
+			free(f);
 		p += n;
 		if (*p)
 			p++;
 	}
-	if (!found)
+	if (!gobin)
 		return NULL;
+	char *real = realpath(gobin, NULL);
+	free(gobin);
+	if (real) {
+		char *slash = strrchr(real, '/');
+		if (slash && slash - real >= 4 && !strncmp(slash - 4, "/bin", 4)) {
+			slash[-4] = '\0';
+			char *rt = xasprintf("%s/src/runtime", real);
+			bool ok = is_dir(rt);
+			free(rt);
+			if (ok)
+				return real;
+		}
+		free(real);
+	}
 	FILE *f = popen("go env GOROOT 2>/dev/null", "r");
 	if (!f)
 		return NULL;
@@ -186,7 +225,7 @@ static char *find_goroot(Loader *l)
 	const char *e = getenv("GOROOT");
 	if (e && *e)
 		return load_join(&l->arena, l->cwd, e);
-	char *g = run_go_env_goroot();
+	char *g = go_on_path_goroot();
 	if (g) {
 		char *r = arena_strndup(&l->arena, g, strlen(g));
 		free(g);
@@ -258,6 +297,7 @@ bool load_init(Loader *l, const LoadConfig *cfg)
 	arena_init(&l->arena);
 	intern_init(&l->names);
 	map_init(&l->pkgs);
+	map_init(&l->stdcache);
 	load_ctx_init(&l->ctx, cfg ? cfg->tags : NULL);
 	char buf[4096];
 	const char *cwd = cfg && cfg->dir ? cfg->dir : getcwd(buf, sizeof buf);
@@ -344,6 +384,7 @@ void load_free(Loader *l)
 	vec_free(&l->replaces);
 	vec_free(&l->vendored);
 	map_free(&l->pkgs);
+	map_free(&l->stdcache);
 	intern_free(&l->names);
 	load_ctx_free(&l->ctx);
 	arena_free(&l->arena);
@@ -439,6 +480,10 @@ static LoadPkg *resolve(Loader *l, LoadPkg *from, const char *imp, const char *p
 		return p;
 	}
 	if (std_like(imp)) {
+		Name *key = intern_cstr(&l->names, imp);
+		LoadPkg *hit = map_get(&l->stdcache, (uintptr_t)key);
+		if (hit)
+			return hit;
 		char *d = load_join(&l->arena, l->goroot, "src");
 		d = load_join(&l->arena, d, imp);
 		if (is_dir(d)) {
@@ -502,6 +547,8 @@ static LoadPkg *resolve(Loader *l, LoadPkg *from, const char *imp, const char *p
 
 	bool created;
 	LoadPkg *p = load_pkg_get(l, path, &created);
+	if (std && path == imp)
+		map_put(&l->stdcache, (uintptr_t)intern_cstr(&l->names, imp), p);
 	if (created) {
 		p->dir = dir;
 		p->module = mod;
