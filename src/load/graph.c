@@ -524,9 +524,14 @@ void load_run(Loader *l, int nthreads, LoadRunFn fn, void *arg)
 		if (p->incycle)
 			p->pending++;
 	}
+	/* collect the ready packages before submitting any: once tasks run, pending counts fall */
+	LoadPkgVec ready = {0};
 	for (size_t i = 0; i < l->order.len; i++)
 		if (l->order.data[i]->pending == 0)
-			pool_submit(rc.pool, run_one, &items[i]);
+			vec_push(&ready, l->order.data[i]);
+	for (size_t i = 0; i < ready.len; i++)
+		pool_submit(rc.pool, run_one, ready.data[i]->run_item);
+	vec_free(&ready);
 	pool_wait(rc.pool);
 	pool_free(rc.pool);
 	for (size_t i = 0; i < l->order.len; i++)
