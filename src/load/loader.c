@@ -298,7 +298,17 @@ bool load_init(Loader *l, const LoadConfig *cfg)
 	intern_init(&l->names);
 	map_init(&l->pkgs);
 	map_init(&l->stdcache);
-	load_ctx_init(&l->ctx, cfg ? cfg->tags : NULL);
+	/* -tags, else GOFLAGS' -tags=... as the go command reads it */
+	const char *tags = cfg ? cfg->tags : NULL;
+	char *flagtags = NULL;
+	const char *gf = getenv("GOFLAGS");
+	if (!tags && gf) {
+		const char *t = strstr(gf, "-tags=");
+		if (t && (t == gf || t[-1] == ' ' || (t[-1] == '-' && (t - 1 == gf || t[-2] == ' '))))
+			tags = flagtags = xstrndup(t + 6, strcspn(t + 6, " \t"));
+	}
+	load_ctx_init(&l->ctx, tags);
+	free(flagtags);
 	char buf[4096];
 	const char *cwd = cfg && cfg->dir ? cfg->dir : getcwd(buf, sizeof buf);
 	l->cwd = clean(&l->arena, cwd ? cwd : ".");
