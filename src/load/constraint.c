@@ -52,9 +52,46 @@ static bool eq(const char *a, size_t n, const char *b) { return b && strlen(b) =
 
 /* ---- the build context ---- */
 
-static const char *env_or(const char *name, const char *def)
+/* The go command's user configuration ($GOENV, else ~/.config/go/env: NAME=VALUE lines),
+ * read once. */
+static struct {
+	bool read;
+	Vec(char *) lines;
+} goenv_file;
+
+const char *load_getenv(const char *name)
 {
 	const char *v = getenv(name);
+	if (v && *v)
+		return v;
+	if (!goenv_file.read) {
+		goenv_file.read = true;
+		const char *g = getenv("GOENV"), *home = getenv("HOME");
+		char *path = g && *g ? xstrdup(g) : home ? xasprintf("%s/.config/go/env", home) : NULL;
+		FILE *f = path && strcmp(path, "off") ? fopen(path, "r") : NULL;
+		if (f) {
+			char line[4096];
+			while (fgets(line, sizeof line, f)) {
+				line[strcspn(line, "\r\n")] = '\0';
+				if (strchr(line, '='))
+					vec_push(&goenv_file.lines, xstrdup(line));
+			}
+			fclose(f);
+		}
+		free(path);
+	}
+	size_t n = strlen(name);
+	for (size_t i = 0; i < goenv_file.lines.len; i++) {
+		const char *l = goenv_file.lines.data[i];
+		if (!strncmp(l, name, n) && l[n] == '=' && l[n + 1])
+			return l + n + 1;
+	}
+	return NULL;
+}
+
+static const char *env_or(const char *name, const char *def)
+{
+	const char *v = load_getenv(name);
 	return v && *v ? v : def;
 }
 
@@ -97,7 +134,7 @@ static void add_experiments(BuildCtx *ctx)
 	on[2] = strcmp(o, "darwin") && strcmp(o, "ios") && strcmp(o, "aix");
 	on[3] = on[4] = true;
 	Vec(char *) extra = {0};
-	const char *exp = getenv("GOEXPERIMENT");
+	const char *exp = load_getenv("GOEXPERIMENT");
 	if (exp) {
 		char *copy = xstrdup(exp), *save = NULL;
 		for (char *w = strtok_r(copy, ",", &save); w; w = strtok_r(NULL, ",", &save)) {
@@ -230,23 +267,18 @@ void load_ctx_init(BuildCtx *ctx, const char *usertags)
 	ctx->goos = env_or("GOOS", host_goos());
 	ctx->goarch = env_or("GOARCH", host_goarch());
 	ctx->compiler = "gc";
-	const char *cgo = getenv("CGO_ENABLED");
-	if (cgo && *cgo) {
-		ctx->cgo = !strcmp(cgo, "1");
-	} else {
-		/* cmd/go/internal/cfg: on natively when a C compiler can be found. */
-		bool native = !strcmp(ctx->goos, host_goos()) && !strcmp(ctx->goarch, host_goarch());
-		const char *cc = getenv("CC");
-		bool have_cc = false;
-		if (cc && *cc) {
-			char *first = xstrndup(cc, strcspn(cc, " \t"));
-			have_cc = on_path(first);
-			free(first);
-		} else {
-			have_cc = on_path("gcc") || on_path("clang");
-		}
-		ctx->cgo = native && have_cc;
+	/* cmd/go/internal/cfg: natively on (where cgo is supported) unless CC is unset and the
+	 * default C compiler is not on PATH; cross-compiling off; CGO_ENABLED=0/1 decides. */
+	bool native = !strcmp(ctx->goos, host_goos()) && !strcmp(ctx->goarch, host_goarch());
+	ctx->cgo = native;
+	if (native && !(getenv("CC") && *getenv("CC"))) {
+		const char *o = ctx->goos;
+		bool clang = !strcmp(o, "darwin") || !strcmp(o, "ios") || !strcmp(o, "freebsd") || !strcmp(o, "openbsd");
+		ctx->cgo = on_path(clang ? "clang" : "gcc");
 	}
+	const char *cgo = load_getenv("CGO_ENABLED");
+	if (cgo && (!strcmp(cgo, "0") || !strcmp(cgo, "1")))
+		ctx->cgo = cgo[0] == '1';
 	if (usertags) {
 		const char *p = usertags;
 		while (*p) {

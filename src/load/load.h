@@ -33,6 +33,8 @@ typedef struct BuildCtx {
  * GOEXPERIMENT, GOAMD64, GOARM64...) plus the comma- or space-separated user tags. */
 void load_ctx_init(BuildCtx *ctx, const char *usertags);
 void load_ctx_free(BuildCtx *ctx);
+/* A go command setting: the environment, else the user's go env file (go env -w). */
+const char *load_getenv(const char *name);
 bool load_known_os(const char *s, size_t n);
 bool load_known_arch(const char *s, size_t n);
 

@@ -222,7 +222,7 @@ static char *go_on_path_goroot(void)
 
 static char *find_goroot(Loader *l)
 {
-	const char *e = getenv("GOROOT");
+	const char *e = load_getenv("GOROOT");
 	if (e && *e)
 		return load_join(&l->arena, l->cwd, e);
 	char *g = go_on_path_goroot();
@@ -301,7 +301,7 @@ bool load_init(Loader *l, const LoadConfig *cfg)
 	/* -tags, else GOFLAGS' -tags=... as the go command reads it */
 	const char *tags = cfg ? cfg->tags : NULL;
 	char *flagtags = NULL;
-	const char *gf = getenv("GOFLAGS");
+	const char *gf = load_getenv("GOFLAGS");
 	if (!tags && gf) {
 		const char *t = strstr(gf, "-tags=");
 		if (t && (t == gf || t[-1] == ' ' || (t[-1] == '-' && (t - 1 == gf || t[-2] == ' '))))
@@ -317,7 +317,7 @@ bool load_init(Loader *l, const LoadConfig *cfg)
 		load_error(l, "cannot find GOROOT: set $GOROOT, put go on PATH or install Go in /usr/local/go");
 		return false;
 	}
-	const char *gp = getenv("GOPATH");
+	const char *gp = load_getenv("GOPATH");
 	const char *home = getenv("HOME");
 	if (gp && *gp) {
 		for (const char *p = gp; *p;) {
@@ -333,7 +333,7 @@ bool load_init(Loader *l, const LoadConfig *cfg)
 	} else if (home) {
 		vec_push(&l->gopath, load_join(&l->arena, home, "go"));
 	}
-	const char *mc = getenv("GOMODCACHE");
+	const char *mc = load_getenv("GOMODCACHE");
 	if (mc && *mc)
 		l->modcache = clean(&l->arena, mc);
 	else if (l->gopath.len)
@@ -341,11 +341,11 @@ bool load_init(Loader *l, const LoadConfig *cfg)
 	else
 		l->modcache = arena_strndup(&l->arena, "/nonexistent/pkg/mod", 20);
 
-	const char *g111 = getenv("GO111MODULE");
+	const char *g111 = load_getenv("GO111MODULE");
 	l->modules = !(g111 && !strcmp(g111, "off"));
 	if (!l->modules)
 		return true;
-	const char *gw = getenv("GOWORK");
+	const char *gw = load_getenv("GOWORK");
 	if (gw && !strcmp(gw, "off"))
 		l->gowork = NULL;
 	else if (gw && *gw)
@@ -359,7 +359,7 @@ bool load_init(Loader *l, const LoadConfig *cfg)
 		if (l->gomod)
 			load_parse_gomod(l, l->gomod, false);
 	}
-	const char *flags = getenv("GOFLAGS");
+	const char *flags = load_getenv("GOFLAGS");
 	bool modflag_vendor = flags && strstr(flags, "-mod=vendor");
 	bool modflag_other = flags && (strstr(flags, "-mod=mod") || strstr(flags, "-mod=readonly"));
 	if (!l->gowork && l->nmain == 1 && !modflag_other) {

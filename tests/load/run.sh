@@ -72,6 +72,10 @@ compare std/js-wasm "$tmp" GOOS=js GOARCH=wasm -- std
 compare std/386-goexperiment "$tmp" GOARCH=386 GOEXPERIMENT=arenas,nogreenteagc -- std
 compare std/user-tags "$tmp" -- -tags=boringcrypto,netgo,osusergo std
 compare std/patterns "$tmp" -- net/... crypto/... encoding/json unsafe
+# CGO_ENABLED's default: off without the default C compiler on PATH, on when CC is set
+mkdir -p "$tmp/gobin" && ln -sf "$(command -v "$GO")" "$tmp/gobin/go"
+compare std/no-c-compiler "$tmp" PATH="$tmp/gobin" -- std
+compare std/cc-set "$tmp" PATH="$tmp/gobin" CC=/no/such/cc -- net os/user runtime/cgo
 (cd "$GOROOT_ORACLE/src/net/http" && compare std/dir-patterns . -- . ./... ../url)
 
 # timing (figures, not a test)
