@@ -144,12 +144,22 @@ static void print_json(FILE *o, LoadPkg *p)
 	json_list(o, "Deps", (char *const *)deps.data, deps.len, &first);
 	vec_free(&deps);
 	if (p->incycle || p->errors.len) {
+		/* go list's Error object; several problems are joined by newlines */
 		fprintf(o, ",\n\t\"Error\": {\n\t\t\"Err\": ");
-		json_str(o, p->errors.len ? p->errors.data[0] : "import cycle not allowed");
+		if (!p->errors.len) {
+			json_str(o, "import cycle not allowed");
+		} else {
+			size_t n = 0;
+			for (size_t i = 0; i < p->errors.len; i++)
+				n += strlen(p->errors.data[i]) + 1;
+			char *all = xmalloc(n + 1), *w = all;
+			for (size_t i = 0; i < p->errors.len; i++)
+				w += sprintf(w, "%s%s", i ? "\n" : "", p->errors.data[i]);
+			json_str(o, all);
+			free(all);
+		}
 		fputs("\n\t}", o);
 	}
-	if (p->errors.len > 1)
-		json_list(o, "DepsErrors", p->errors.data + 1, p->errors.len - 1, &first);
 	fputs("\n}\n", o);
 }
 

@@ -63,6 +63,25 @@ if [ -x "$oracle" ]; then
 	fi
 fi
 
+# ---- -json: every field gomem prints equals go list -json's ----
+jsonsub=$BUILD/oracle/jsonsub
+if [ ! -x "$jsonsub" ] || [ "$TESTS/oracle/jsonsub/main.go" -nt "$jsonsub" ]; then
+	(cd "$TESTS/oracle/jsonsub" && GO111MODULE=off "$GO" build -o "$jsonsub" main.go) || echo "FAIL load/json-oracle: build failed"
+fi
+json_compare() { # NAME DIR -- PATTERNS
+	local name=$1 dir=$2
+	shift 3
+	(cd "$dir" && "$GOMEM" list -json -deps "$@" >"$tmp/got.json" 2>/dev/null)
+	(cd "$dir" && "$GO" list -json -deps "$@" >"$tmp/want.json" 2>/dev/null)
+	local out
+	if out=$("$jsonsub" "$tmp/got.json" "$tmp/want.json" 2>&1); then
+		echo "ok load/$name (${out#ok })"
+	else
+		echo "FAIL load/$name: $(echo "$out" | head -3 | tr '\n' ' ')"
+	fi
+}
+[ -x "$jsonsub" ] && json_compare json/std "$tmp" -- net/http os/user
+
 # ---- the standard library, several targets ----
 compare std/linux-amd64 "$tmp" -- std
 compare std/windows-amd64 "$tmp" GOOS=windows -- std
@@ -110,6 +129,7 @@ if (cd "$mod" && timeout 120 "$GO" mod download >"$tmp/dl.log" 2>&1); then
 	compare mod/windows "$mod" GOOS=windows -- ./...
 	compare mod/nocgo "$mod" CGO_ENABLED=0 -- ./...
 	compare mod/import-paths "$mod" -- example.com/app/... golang.org/x/sync/errgroup example.com/local/lib
+	[ -x "$jsonsub" ] && json_compare json/mod "$mod" -- ./...
 	compare mod/subdir "$mod/internal" -- ./... ../cmd/tool
 	# replace with a local directory and with another version of a real module
 	got=$(cd "$mod" && "$GOMEM" list -f '{{.Dir}}' example.com/local/lib golang.org/x/sync/errgroup 2>&1 | tr '\n' ' ')
