@@ -141,7 +141,8 @@ static char *dir_import_path(Loader *l, const char *dir, bool *std, LoadModule *
 			free(p);
 			return r;
 		}
-		*why = xasprintf("directory %s is outside main module or its selected dependencies", dir);
+		*why = l->nmain ? xasprintf("directory %s is outside main module or its selected dependencies", dir)
+		                : xasprintf("go.mod file not found in %s or any parent directory (or set GO111MODULE=off)", dir);
 		return NULL;
 	}
 	for (size_t i = 0; i < l->gopath.len; i++) {

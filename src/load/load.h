@@ -24,7 +24,7 @@ typedef struct BuildCtx {
 	const char *goos, *goarch;
 	const char *compiler;   /* "gc" */
 	bool cgo;               /* CGO_ENABLED */
-	bool any;               /* "any tags" mode of the go command's pattern matching: every
+	bool any;               /* the go command's "any tags" mode (go mod tidy, vendor): every
 	                         * tag is both true and false, except "ignore" */
 	Vec(const char *) tags; /* user -tags, tool tags (goexperiment.*, amd64.v1), release tags */
 } BuildCtx;
