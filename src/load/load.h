@@ -146,6 +146,7 @@ typedef struct Loader {
 	char *cwd;
 	char *gomod;            /* the main go.mod path, or NULL */
 	char *gowork;           /* the go.work path, or NULL */
+	int gominor;            /* the main go.mod's go line (1.N), 0 when absent */
 	Vec(LoadModule *) mods; /* main/workspace modules first, then requirements */
 	size_t nmain;
 	Vec(LoadReplace) replaces;
@@ -182,6 +183,7 @@ LoadPkg *load_resolve(Loader *l, LoadPkg *from, const char *imp, const char *pos
 void load_pkg_files(Loader *l, LoadPkg *p, char **files, int nfiles);
 bool load_parse_gomod(Loader *l, const char *path, bool work);
 bool load_read_vendor_modules(Loader *l, const char *dir);
+void load_mvs(Loader *l);
 char *load_module_escape(const char *s);
 void load_error(Loader *l, const char *fmt, ...) PRINTF_LIKE(2, 3);
 char *load_join(Arena *a, const char *dir, const char *name);

@@ -367,6 +367,10 @@ bool load_init(Loader *l, const LoadConfig *cfg)
 		if (modflag_vendor || is_file(mt))
 			l->vendor = load_read_vendor_modules(l, l->mods.data[0]->dir) || modflag_vendor;
 	}
+	/* before Go 1.17 a go.mod need not list every module providing a package: walk the graph
+	 * (vendor mode has its list in vendor/modules.txt) */
+	if (l->nmain && l->gominor < 17 && !l->vendor)
+		load_mvs(l);
 	module_dirs(l);
 	return true;
 }

@@ -82,11 +82,15 @@ typedef struct ModParser {
 	Loader *l;
 	const char *path, *dir;
 	bool work;
+	bool dep;     /* a dependency's go.mod: only its require lines matter, errors are ignored */
 	bool failed;
 } ModParser;
 
 static void mod_err(ModParser *p, int line, const char *fmt, const char *arg)
 {
+	p->failed = true;
+	if (p->dep)
+		return;
 	char *m = xasprintf(fmt, arg);
 	load_error(p->l, "%s:%d: %s", p->path, line, m);
 	free(m);
@@ -187,6 +191,8 @@ static bool valid_version(const char *v)
 static void directive(ModParser *p, const char *verb, ModTok *args, size_t n, int line)
 {
 	Loader *l = p->l;
+	if (p->dep && strcmp(verb, "require") != 0)
+		return;
 	if (!strcmp(verb, "module") && !p->work) {
 		if (n != 1) {
 			mod_err(p, line, "usage: module module/path%s", "");
@@ -198,6 +204,10 @@ static void directive(ModParser *p, const char *verb, ModTok *args, size_t n, in
 			mod_err(p, line, "invalid go version '%s': must match format 1.23.0", n ? args[0].s : "");
 			return;
 		}
+		if (!p->work && l->gominor == 0 && atoi(args[0].s) == 1)
+			l->gominor = atoi(strchr(args[0].s, '.') + 1);
+		if (p->work)
+			l->gominor = 99; /* workspaces exist since 1.18: pruned module graphs */
 	} else if (!strcmp(verb, "require") && !p->work) {
 		if (n != 2) {
 			mod_err(p, line, "usage: require module/path v1.2.3%s", "");
@@ -247,20 +257,25 @@ static void directive(ModParser *p, const char *verb, ModTok *args, size_t n, in
 	}
 }
 
-bool load_parse_gomod(Loader *l, const char *path, bool work)
+static bool parse_gomod(Loader *l, const char *path, bool work, bool dep);
+
+bool load_parse_gomod(Loader *l, const char *path, bool work) { return parse_gomod(l, path, work, false); }
+
+static bool parse_gomod(Loader *l, const char *path, bool work, bool dep)
 {
 	char *text;
 	size_t len;
 	const char *msg;
 	if (base_read_file(path, &text, &len, &msg) != READ_OK) {
-		load_error(l, "%s: %s", path, msg);
+		if (!dep)
+			load_error(l, "%s: %s", path, msg);
 		return false;
 	}
 	char *dir = arena_strndup(&l->arena, path, strlen(path));
 	char *slash = strrchr(dir, '/');
 	if (slash)
 		*(slash == dir ? slash + 1 : slash) = '\0';
-	ModParser p = {l, path, dir, work, false};
+	ModParser p = {l, path, dir, work, dep, false};
 	size_t nmain0 = l->nmain;
 	ModToks toks = {0};
 	const char *block = NULL; /* the verb of an open block */
@@ -297,7 +312,7 @@ bool load_parse_gomod(Loader *l, const char *path, bool work)
 	}
 	if (block)
 		mod_err(&p, block_line, "unterminated block started with '%s ('", block);
-	if (!work && l->nmain == nmain0 && !p.failed)
+	if (!work && !dep && l->nmain == nmain0 && !p.failed)
 		mod_err(&p, 1, "no module declaration in go.mod. To specify the module path:\n\tgo mod edit -module=example.com/mod%s", "");
 	vec_free(&toks);
 	free(text);
@@ -329,4 +344,56 @@ bool load_read_vendor_modules(Loader *l, const char *dir)
 	}
 	free(text);
 	return true;
+}
+
+/* Minimal version selection over the full module graph, for main modules older than Go 1.17
+ * (whose go.mod need not list every module providing a package): every required module
+ * version's own requirements are added, the highest version of each path kept, until nothing
+ * changes. Requirement lists are read from the module cache (cache/download/PATH/@v/VER.mod,
+ * else the extracted module's go.mod); replacements of the main module apply. */
+void load_mvs(Loader *l)
+{
+	Map seen; /* interned "path@version" -> non-NULL */
+	map_init(&seen);
+	bool changed = true;
+	for (int round = 0; changed && round < 1000; round++) {
+		changed = false;
+		for (size_t i = l->nmain; i < l->mods.len; i++) {
+			LoadModule *m = l->mods.data[i];
+			char *key = xasprintf("%s@%s", m->path, m->version);
+			Name *k = intern_cstr(&l->names, key);
+			free(key);
+			if (map_get(&seen, (uintptr_t)k))
+				continue;
+			map_put(&seen, (uintptr_t)k, k);
+			changed = true;
+			const char *p = m->path, *v = m->version;
+			char *gomod = NULL;
+			for (size_t r = 0; r < l->replaces.len; r++) {
+				LoadReplace *rp = &l->replaces.data[r];
+				if (strcmp(rp->old, p) || (rp->oldver && strcmp(rp->oldver, v)))
+					continue;
+				if (!rp->newver)
+					gomod = load_join(&l->arena, rp->new_, "go.mod");
+				else
+					p = rp->new_, v = rp->newver;
+			}
+			if (gomod) {
+				parse_gomod(l, gomod, false, true);
+			} else {
+				char *ep = load_module_escape(p), *ev = load_module_escape(v);
+				char *f = xasprintf("%s/cache/download/%s/@v/%s.mod", l->modcache, ep, ev);
+				struct stat st;
+				if (stat(f, &st) != 0) {
+					free(f);
+					f = xasprintf("%s/%s@%s/go.mod", l->modcache, ep, ev);
+				}
+				parse_gomod(l, f, false, true);
+				free(f);
+				free(ep);
+				free(ev);
+			}
+		}
+	}
+	map_free(&seen);
 }

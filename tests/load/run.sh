@@ -153,8 +153,16 @@ if (cd "$mod" && timeout 120 "$GO" mod download >"$tmp/dl.log" 2>&1); then
 	printf 'package main\n\nimport (\n\t"example.com/b/pkg"\n\t"github.com/google/uuid"\n)\n\nfunc main() { println(pkg.X, uuid.NewString()) }\n' >"$w/a/cmd/a/main.go"
 	printf 'package pkg\n\nimport "strconv"\n\nvar X = strconv.Itoa(1)\n' >"$w/b/pkg/pkg.go"
 	compare mod/gowork "$w/a" -- ./... example.com/b/...
+	# a go 1.16 module: its go.mod lists only rsc.io/quote; the rest comes from the module graph
+	old=$tmp/oldmod
+	cp -r "$here/fixtures/oldmod" "$old"
+	if (cd "$old" && timeout 120 "$GO" mod download >"$tmp/dl2.log" 2>&1); then
+		compare mod/pre-1.17-graph "$old" -- .
+	else
+		echo "skip load/mod/pre-1.17-graph: go mod download failed ($(tail -1 "$tmp/dl2.log"))"
+	fi
 else
-	for t in deps windows nocgo import-paths subdir replace vendor gowork; do
+	for t in deps windows nocgo import-paths subdir replace vendor gowork pre-1.17-graph; do
 		echo "skip load/mod/$t: the module proxy is unreachable ($(tail -1 "$tmp/dl.log"))"
 	done
 fi
