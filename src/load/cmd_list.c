@@ -355,6 +355,20 @@ int list_main(int argc, char **argv)
 	size_t bad = load_patterns(&l, args, nargs);
 	for (size_t i = 0; i < l.errors.len; i++)
 		fprintf(stderr, "gomem list: %s\n", l.errors.data[i]);
+	/* as go list without -e: a problem with the command line's own packages prints nothing */
+	if (!f_e) {
+		bool rootbad = l.errors.len > 0;
+		for (size_t i = 0; i < l.roots.len; i++) {
+			LoadPkg *p = l.roots.data[i];
+			for (size_t k = 0; k < p->errors.len; k++)
+				fprintf(stderr, "package %s: %s\n", p->path, p->errors.data[k]);
+			rootbad |= p->errors.len > 0;
+		}
+		if (rootbad) {
+			load_free(&l);
+			return 1;
+		}
+	}
 	LoadPkgVec out = {0};
 	if (f_deps)
 		load_deps_order(&l, &out);

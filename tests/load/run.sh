@@ -229,3 +229,8 @@ fi
 [ $rc = 2 ] && echo "ok load/err/usage" || echo "FAIL load/err/usage: status $rc, want 2"
 (cd "$tmp" && "$GOMEM" list std >/dev/null 2>&1); rc=$?
 [ $rc = 0 ] && echo "ok load/exit-clean" || echo "FAIL load/exit-clean: status $rc, want 0"
+# a bad package on the command line: nothing on stdout and status 1, as go list does
+out=$(cd "$tmp" && "$GOMEM" list fmt nosuch/pkg 2>/dev/null); rc=$?
+gout=$(cd "$tmp" && "$GO" list fmt nosuch/pkg 2>/dev/null); grc=$?
+[ $rc = 1 ] && [ "$out" = "$gout" ] && [ $grc = 1 ] && echo "ok load/err/bad-root" ||
+	echo "FAIL load/err/bad-root: status $rc, stdout '$out' (go: $grc, '$gout')"
