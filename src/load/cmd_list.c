@@ -35,7 +35,7 @@ const CmdSpec list_spec = {
     .details = "Patterns are the go command's: import paths, std, cmd, net/..., ./..., directories, or .go\n"
                "files forming one package. GOROOT, GOPATH, GO111MODULE, GOWORK, GOFLAGS=-mod=vendor,\n"
                "GOOS, GOARCH, CGO_ENABLED and GOEXPERIMENT are honoured. Test files are not listed.\n"
-               "Exit status: 0 ok, 1 when a package has errors (not found, import cycle, bad go.mod), 2 usage.",
+               "Exit status: 0 ok, 1 when a package has errors (not found, import cycle, bad go.mod), 2 usage.\n",
     .opts = list_opts,
     .nopts = ARRAY_LEN(list_opts),
     .min_args = 0,
