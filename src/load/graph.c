@@ -250,6 +250,7 @@ static void expand(Loader *l, const char *pat)
 			if (!ms.data[i].path[0] || (!strncmp(ms.data[i].path, "cmd", 3) && (ms.data[i].path[3] == '/' || !ms.data[i].path[3])))
 				ms.data[i--] = ms.data[--ms.len];
 	} else if (!strcmp(pat, "cmd")) {
+		l->cmd_pattern = true;
 		walk(l, load_join(&l->arena, src, "cmd"), "cmd", NULL, "cmd/...", false, true, true, 0, &ms);
 	} else if (!strcmp(pat, "all")) {
 		load_error(l, "pattern \"all\" is not supported; use ./... or std");
@@ -462,6 +463,19 @@ size_t load_patterns(Loader *l, char **patterns, int n)
 		p->loaded = true;
 		if (p->dir)
 			load_pkg_files(l, p, NULL, 0);
+	}
+	/* the go command leaves vendored commands out of "cmd" */
+	if (l->cmd_pattern) {
+		size_t w = 0;
+		for (size_t i = 0; i < l->roots.len; i++) {
+			LoadPkg *p = l->roots.data[i];
+			if (p->from_wildcard && !strncmp(p->path, "cmd/vendor/", 11) && p->name && !strcmp(p->name, "main")) {
+				p->matched = false;
+				continue;
+			}
+			l->roots.data[w++] = p;
+		}
+		l->roots.len = w;
 	}
 	order_graph(l);
 	size_t bad = l->errors.len;

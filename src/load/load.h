@@ -147,6 +147,7 @@ typedef struct Loader {
 	char *gomod;            /* the main go.mod path, or NULL */
 	char *gowork;           /* the go.work path, or NULL */
 	int gominor;            /* the main go.mod's go line (1.N), 0 when absent */
+	bool cmd_pattern;       /* "cmd" was on the command line */
 	Vec(LoadModule *) mods; /* main/workspace modules first, then requirements */
 	size_t nmain;
 	Vec(LoadReplace) replaces;

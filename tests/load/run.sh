@@ -26,8 +26,8 @@ compare() {
 	local envs=()
 	while [ "$1" != "--" ]; do envs+=("$1"); shift; done
 	shift
-	(cd "$dir" && env "${envs[@]}" "$GOMEM" list -e -deps -f "$F" "$@" >"$tmp/got" 2>"$tmp/got.err")
-	(cd "$dir" && env "${envs[@]}" "$GO" list -e -deps -f "$F" "$@" >"$tmp/want" 2>"$tmp/want.err")
+	(cd "$dir" && env "${envs[@]}" "$GOMEM" list -e ${DEPS--deps} -f "$F" "$@" >"$tmp/got" 2>"$tmp/got.err")
+	(cd "$dir" && env "${envs[@]}" "$GO" list -e ${DEPS--deps} -f "$F" "$@" >"$tmp/want" 2>"$tmp/want.err")
 	local n files bad
 	n=$(wc -l <"$tmp/want")
 	files=$(awk -F'|' '{ n += split($4, a, " ") + split($5, b, " ") } END { print n + 0 }' "$tmp/want")
@@ -91,6 +91,8 @@ compare std/js-wasm "$tmp" GOOS=js GOARCH=wasm -- std
 compare std/386-goexperiment "$tmp" GOARCH=386 GOEXPERIMENT=arenas,nogreenteagc -- std
 compare std/user-tags "$tmp" -- -tags=boringcrypto,netgo,osusergo std
 compare std/patterns "$tmp" -- net/... crypto/... encoding/json unsafe
+# cmd, without profile-guided variants of packages (go list marks them "[cmd/compile]")
+compare cmd "$tmp" GOFLAGS="-modcacherw -pgo=off" -- cmd
 # CGO_ENABLED's default: off without the default C compiler on PATH, on when CC is set
 mkdir -p "$tmp/gobin" && ln -sf "$(command -v "$GO")" "$tmp/gobin/go"
 compare std/no-c-compiler "$tmp" PATH="$tmp/gobin" -- std
