@@ -113,61 +113,159 @@ static bool on_path(const char *prog)
 
 static void add_tag(BuildCtx *ctx, char *t) { vec_push(&ctx->tags, t); }
 
-/* GOEXPERIMENT: the baseline of internal/buildcfg.ParseGOEXPERIMENT, then the user's list. */
-static void add_experiments(BuildCtx *ctx)
+/* The experiment baseline of the GOROOT's internal/buildcfg (exp.go), read from its source:
+ * the "baseline := goexperiment.Flags{ Name: expr, ... }" block, where expr is true, false,
+ * regabiSupported or dwarf5Supported. Without that file, Go 1.26's baseline. */
+typedef Vec(char *) NameVec;
+
+static void baseline_experiments(const char *goroot, bool regabi, bool dwarf5, NameVec *on)
 {
-	static const char *const names[] = {"regabiwrappers", "regabiargs", "dwarf5", "greenteagc",
-	                                    "randomizedheapbase64"};
-	bool on[ARRAY_LEN(names)] = {false};
+	char *path = goroot ? xasprintf("%s/src/internal/buildcfg/exp.go", goroot) : NULL;
+	char *text = NULL;
+	size_t len;
+	const char *msg;
+	bool parsed = false;
+	if (path && base_read_file(path, &text, &len, &msg) == READ_OK) {
+		const char *b = strstr(text, "baseline := goexperiment.Flags{");
+		const char *e = b ? strchr(b, '}') : NULL;
+		if (b && e) {
+			parsed = true;
+			const char *p = strchr(b, '{') + 1;
+			while (p < e) {
+				const char *nl = memchr(p, '\n', (size_t)(e - p));
+				const char *end = nl ? nl : e;
+				const char *colon = memchr(p, ':', (size_t)(end - p));
+				if (colon) {
+					const char *n0 = p;
+					while (n0 < colon && (*n0 == ' ' || *n0 == '\t'))
+						n0++;
+					char *val = xstrndup(colon + 1, (size_t)(end - colon - 1));
+					bool v = strstr(val, "true") ? true : strstr(val, "regabiSupported") ? regabi
+					       : strstr(val, "dwarf5Supported") ? dwarf5 : false;
+					if (v) {
+						char *name = xstrndup(n0, (size_t)(colon - n0));
+						for (char *c = name; *c; c++)
+							*c = (char)tolower((unsigned char)*c);
+						vec_push(on, name);
+					}
+					free(val);
+				}
+				p = end + 1;
+			}
+		}
+	}
+	free(text);
+	free(path);
+	if (parsed)
+		return;
+	if (regabi) {
+		vec_push(on, xstrdup("regabiwrappers"));
+		vec_push(on, xstrdup("regabiargs"));
+	}
+	if (dwarf5)
+		vec_push(on, xstrdup("dwarf5"));
+	vec_push(on, xstrdup("greenteagc"));
+	vec_push(on, xstrdup("randomizedheapbase64"));
+}
+
+static void set_name(NameVec *v, const char *name, bool on)
+{
+	for (size_t i = 0; i < v->len; i++)
+		if (!strcmp(v->data[i], name)) {
+			if (!on) {
+				free(v->data[i]);
+				v->data[i--] = v->data[--v->len];
+			}
+			return;
+		}
+	if (on)
+		vec_push(v, xstrdup(name));
+}
+
+/* GOEXPERIMENT: the baseline of internal/buildcfg.ParseGOEXPERIMENT, then the user's list. */
+static void add_experiments(BuildCtx *ctx, const char *goroot)
+{
 	const char *a = ctx->goarch, *o = ctx->goos;
 	bool regabi_always = !strcmp(a, "amd64") || !strcmp(a, "arm64") || !strcmp(a, "loong64") ||
 	                     !strcmp(a, "ppc64le") || !strcmp(a, "ppc64") || !strcmp(a, "riscv64");
 	bool regabi = regabi_always || !strcmp(a, "s390x");
-	on[0] = on[1] = regabi;
-	on[2] = strcmp(o, "darwin") && strcmp(o, "ios") && strcmp(o, "aix");
-	on[3] = on[4] = true;
-	Vec(char *) extra = {0};
+	bool dwarf5 = strcmp(o, "darwin") && strcmp(o, "ios") && strcmp(o, "aix");
+	NameVec on = {0};
+	baseline_experiments(goroot, regabi, dwarf5, &on);
 	const char *exp = load_getenv("GOEXPERIMENT");
 	if (exp) {
 		char *copy = xstrdup(exp), *save = NULL;
 		for (char *w = strtok_r(copy, ",", &save); w; w = strtok_r(NULL, ",", &save)) {
-			while (*w == ' ') w++;
+			while (*w == ' ')
+				w++;
 			bool val = true;
 			if (!strncmp(w, "no", 2)) {
 				val = false;
 				w += 2;
 			}
+			for (char *c = w; *c; c++)
+				*c = (char)tolower((unsigned char)*c);
 			if (!*w || !strcmp(w, "none"))
 				continue;
 			if (!strcmp(w, "regabi")) {
-				on[0] = on[1] = val;
+				set_name(&on, "regabiwrappers", val);
+				set_name(&on, "regabiargs", val);
 				continue;
 			}
-			bool known = false;
-			for (size_t i = 0; i < ARRAY_LEN(names); i++)
-				if (!strcmp(w, names[i])) {
-					on[i] = val;
-					known = true;
-				}
-			if (!known && val)
-				vec_push(&extra, xstrdup(w));
+			set_name(&on, w, val);
 		}
 		free(copy);
 	}
-	if (regabi_always)
-		on[0] = on[1] = true;
-	if (!regabi)
-		on[0] = on[1] = false;
-	for (size_t i = 0; i < ARRAY_LEN(names); i++)
-		if (on[i])
-			add_tag(ctx, xasprintf("goexperiment.%s", names[i]));
-	for (size_t i = 0; i < extra.len; i++) {
-		for (char *c = extra.data[i]; *c; c++)
-			*c = (char)tolower((unsigned char)*c);
-		add_tag(ctx, xasprintf("goexperiment.%s", extra.data[i]));
-		free(extra.data[i]);
+	if (regabi_always) {
+		set_name(&on, "regabiwrappers", true);
+		set_name(&on, "regabiargs", true);
 	}
-	vec_free(&extra);
+	if (!regabi) {
+		set_name(&on, "regabiwrappers", false);
+		set_name(&on, "regabiargs", false);
+	}
+	for (size_t i = 0; i < on.len; i++) {
+		add_tag(ctx, xasprintf("goexperiment.%s", on.data[i]));
+		free(on.data[i]);
+	}
+	vec_free(&on);
+}
+
+/* The Go minor version of the GOROOT (internal/goversion.Version), 0 when unknown. */
+static int goroot_minor(const char *goroot)
+{
+	if (!goroot)
+		return 0;
+	char *path = xasprintf("%s/src/internal/goversion/goversion.go", goroot);
+	char *text;
+	size_t len;
+	const char *msg;
+	int v = 0;
+	if (base_read_file(path, &text, &len, &msg) == READ_OK) {
+		const char *p = strstr(text, "const Version = ");
+		if (p)
+			v = atoi(p + 16);
+		free(text);
+	}
+	free(path);
+	return v > 0 && v < 1000 ? v : 0;
+}
+
+static bool goroot_has_arch_tags(const char *goroot)
+{
+	if (!goroot)
+		return true;
+	char *path = xasprintf("%s/src/internal/buildcfg/cfg.go", goroot);
+	char *text;
+	size_t len;
+	const char *msg;
+	bool r = true;
+	if (base_read_file(path, &text, &len, &msg) == READ_OK) {
+		r = strstr(text, "func gogoarchTags") != NULL;
+		free(text);
+	}
+	free(path);
+	return r;
 }
 
 /* internal/buildcfg.gogoarchTags */
@@ -254,7 +352,7 @@ static const char *host_goos(void)
 #endif
 }
 
-void load_ctx_init(BuildCtx *ctx, const char *usertags)
+void load_ctx_init(BuildCtx *ctx, const char *usertags, const char *goroot)
 {
 	memset(ctx, 0, sizeof *ctx);
 	ctx->goos = env_or("GOOS", host_goos());
@@ -283,9 +381,11 @@ void load_ctx_init(BuildCtx *ctx, const char *usertags)
 				p++;
 		}
 	}
-	add_experiments(ctx);
-	add_arch_tags(ctx);
-	for (int i = 1; i <= GO_MINOR; i++)
+	add_experiments(ctx, goroot);
+	if (goroot_has_arch_tags(goroot))
+		add_arch_tags(ctx);
+	int minor = goroot_minor(goroot);
+	for (int i = 1; i <= (minor ? minor : GO_MINOR); i++)
 		add_tag(ctx, xasprintf("go1.%d", i));
 }
 

@@ -30,8 +30,10 @@ typedef struct BuildCtx {
 } BuildCtx;
 
 /* Fills ctx from the environment as the go command does (GOOS, GOARCH, CGO_ENABLED, CC,
- * GOEXPERIMENT, GOAMD64, GOARM64...) plus the comma- or space-separated user tags. */
-void load_ctx_init(BuildCtx *ctx, const char *usertags);
+ * GOEXPERIMENT, GOAMD64, GOARM64...) plus the comma- or space-separated user tags. The
+ * release tags and the experiment baseline are the GOROOT's (its internal/goversion and
+ * internal/buildcfg sources); goroot NULL means Go 1.26's. */
+void load_ctx_init(BuildCtx *ctx, const char *usertags, const char *goroot);
 void load_ctx_free(BuildCtx *ctx);
 /* A go command setting: the environment, else the user's go env file (go env -w). */
 const char *load_getenv(const char *name);

@@ -298,6 +298,14 @@ bool load_init(Loader *l, const LoadConfig *cfg)
 	intern_init(&l->names);
 	map_init(&l->pkgs);
 	map_init(&l->stdcache);
+	char buf[4096];
+	const char *cwd = cfg && cfg->dir ? cfg->dir : getcwd(buf, sizeof buf);
+	l->cwd = clean(&l->arena, cwd ? cwd : ".");
+	l->goroot = find_goroot(l);
+	if (!l->goroot) {
+		load_error(l, "cannot find GOROOT: set $GOROOT, put go on PATH or install Go in /usr/local/go");
+		return false;
+	}
 	/* -tags, else GOFLAGS' -tags=... as the go command reads it */
 	const char *tags = cfg ? cfg->tags : NULL;
 	char *flagtags = NULL;
@@ -307,16 +315,8 @@ bool load_init(Loader *l, const LoadConfig *cfg)
 		if (t && (t == gf || t[-1] == ' ' || (t[-1] == '-' && (t - 1 == gf || t[-2] == ' '))))
 			tags = flagtags = xstrndup(t + 6, strcspn(t + 6, " \t"));
 	}
-	load_ctx_init(&l->ctx, tags);
+	load_ctx_init(&l->ctx, tags, l->goroot);
 	free(flagtags);
-	char buf[4096];
-	const char *cwd = cfg && cfg->dir ? cfg->dir : getcwd(buf, sizeof buf);
-	l->cwd = clean(&l->arena, cwd ? cwd : ".");
-	l->goroot = find_goroot(l);
-	if (!l->goroot) {
-		load_error(l, "cannot find GOROOT: set $GOROOT, put go on PATH or install Go in /usr/local/go");
-		return false;
-	}
 	const char *gp = load_getenv("GOPATH");
 	const char *home = getenv("HOME");
 	if (gp && *gp) {

@@ -93,6 +93,14 @@ compare std/user-tags "$tmp" -- -tags=boringcrypto,netgo,osusergo std
 compare std/patterns "$tmp" -- net/... crypto/... encoding/json unsafe
 # cmd, without profile-guided variants of packages (go list marks them "[cmd/compile]")
 compare cmd "$tmp" GOFLAGS="-modcacherw -pgo=off" -- cmd
+# an older release as GOROOT (Debian's golang-1.19): its own release tags and experiments
+oldgo=$(ls -d /usr/lib/go-1.* 2>/dev/null | head -1)
+if [ -n "$oldgo" ] && [ -x "$oldgo/bin/go" ]; then
+	GO=$oldgo/bin/go compare "std/$(basename "$oldgo")" "$tmp" GOROOT="$oldgo" -- std
+	GO=$oldgo/bin/go compare "std/$(basename "$oldgo")-windows" "$tmp" GOROOT="$oldgo" GOOS=windows -- std
+else
+	echo "skip load/std/older-goroot: no /usr/lib/go-1.* (Debian golang-1.NN-go)"
+fi
 # CGO_ENABLED's default: off without the default C compiler on PATH, on when CC is set
 mkdir -p "$tmp/gobin" && ln -sf "$(command -v "$GO")" "$tmp/gobin/go"
 compare std/no-c-compiler "$tmp" PATH="$tmp/gobin" -- std
