@@ -364,7 +364,8 @@ bool load_init(Loader *l, const LoadConfig *cfg)
 	bool modflag_other = flags && (strstr(flags, "-mod=mod") || strstr(flags, "-mod=readonly"));
 	if (!l->gowork && l->nmain == 1 && !modflag_other) {
 		char *mt = load_join(&l->arena, l->mods.data[0]->dir, "vendor/modules.txt");
-		if (modflag_vendor || is_file(mt))
+		/* vendor/ is used by default from go 1.14 on */
+		if (modflag_vendor || (is_file(mt) && l->gominor >= 14))
 			l->vendor = load_read_vendor_modules(l, l->mods.data[0]->dir) || modflag_vendor;
 	}
 	/* before Go 1.17 a go.mod need not list every module providing a package: walk the graph
