@@ -185,6 +185,9 @@ LoadPkg *load_pkg_get(Loader *l, const char *path, bool *created);
 LoadPkg *load_resolve(Loader *l, LoadPkg *from, const char *imp, const char *pos);
 void load_pkg_files(Loader *l, LoadPkg *p, char **files, int nfiles);
 bool load_parse_gomod(Loader *l, const char *path, bool work);
+/* The same on text already read (path names it in messages; relative replace directories
+ * are taken from its directory). dep: a dependency's go.mod, only require lines count. */
+bool load_parse_gomod_text(Loader *l, const char *path, const char *text, size_t len, bool work, bool dep);
 bool load_read_vendor_modules(Loader *l, const char *dir);
 void load_mvs(Loader *l);
 char *load_module_escape(const char *s);

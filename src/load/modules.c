@@ -271,6 +271,13 @@ static bool parse_gomod(Loader *l, const char *path, bool work, bool dep)
 			load_error(l, "%s: %s", path, msg);
 		return false;
 	}
+	bool ok = load_parse_gomod_text(l, path, text, len, work, dep);
+	free(text);
+	return ok;
+}
+
+bool load_parse_gomod_text(Loader *l, const char *path, const char *text, size_t len, bool work, bool dep)
+{
 	char *dir = arena_strndup(&l->arena, path, strlen(path));
 	char *slash = strrchr(dir, '/');
 	if (slash)
@@ -315,7 +322,6 @@ static bool parse_gomod(Loader *l, const char *path, bool work, bool dep)
 	if (!work && !dep && l->nmain == nmain0 && !p.failed)
 		mod_err(&p, 1, "no module declaration in go.mod. To specify the module path:\n\tgo mod edit -module=example.com/mod%s", "");
 	vec_free(&toks);
-	free(text);
 	return !p.failed;
 }
 
