@@ -45,6 +45,42 @@ static void linecol(HReader *r, size_t off, uint32_t *line, uint32_t *col)
 	*col = (uint32_t)(off - r->ls + 1);
 }
 
+/* go/build's isValidImport: non-empty, graphic, no spaces, none of !"#$%&'()*,:;<=>?[\]^{|}`
+ * and no U+FFFD (so no invalid UTF-8). Non-ASCII runes count as graphic except the
+ * C1 controls and Unicode's spaces. */
+static bool valid_import(const char *s)
+{
+	if (!*s)
+		return false;
+	const unsigned char *p = (const unsigned char *)s;
+	while (*p) {
+		unsigned c = *p;
+		if (c < 0x80) {
+			if (c <= 0x20 || c == 0x7f || strchr("!\"#$%&'()*,:;<=>?[\\]^{|}`", (int)c))
+				return false;
+			p++;
+			continue;
+		}
+		int n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 0;
+		if (!n)
+			return false;
+		uint32_t r = c & (0x3F >> (n - 1));
+		for (int k = 1; k < n; k++) {
+			if ((p[k] & 0xC0) != 0x80)
+				return false;
+			r = (r << 6) | (p[k] & 0x3F);
+		}
+		if ((n == 2 && r < 0x80) || (n == 3 && r < 0x800) || (n == 4 && (r < 0x10000 || r > 0x10FFFF)) ||
+		    (r >= 0xD800 && r <= 0xDFFF))
+			return false;
+		if (r < 0xA0 || r == 0xA0 || r == 0x1680 || (r >= 0x2000 && r <= 0x200A) || r == 0x2028 ||
+		    r == 0x2029 || r == 0x202F || r == 0x205F || r == 0x3000 || r == 0xFFFD)
+			return false;
+		p += n;
+	}
+	return true;
+}
+
 static void next(HReader *r) { syn_scan(&r->s, &r->t); }
 
 static void herr(HReader *r, size_t off, const char *msg)
@@ -150,6 +186,18 @@ done:
 		if (d->pos.off <= r.t.off)
 			herr(&r, d->pos.off, d->msg);
 	}
+	/* go/build keeps no imports from a file whose header does not parse, or that imports
+	 * an invalid path */
+	for (size_t i = 0; !h->err[0] && i < h->imports.len; i++)
+		if (!valid_import(h->imports.data[i].path)) {
+			char m[128];
+			snprintf(m, sizeof m, "invalid import path: %.100s", h->imports.data[i].path);
+			herr(&r, 0, m);
+			/* the position is the import's */
+			snprintf(h->err, sizeof h->err, "%u:%u: %s", h->imports.data[i].line, h->imports.data[i].col, m);
+		}
+	if (h->err[0])
+		vec_clear(&h->imports);
 	h->header_len = r.t.off;
 	syn_scanner_free(&r.s);
 	diags_free(&diags);

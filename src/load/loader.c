@@ -483,8 +483,38 @@ static LoadPkg *resolve(Loader *l, LoadPkg *from, const char *imp, const char *p
 	bool std = false;
 	char *path = (char *)imp;
 
-	if (imp[0] == '\0' || imp[0] == '/' || !strncmp(imp, "./", 2) || !strncmp(imp, "../", 3) ||
-	    !strcmp(imp, ".") || !strcmp(imp, "..")) {
+	bool local = !strncmp(imp, "./", 2) || !strncmp(imp, "../", 3) || !strcmp(imp, ".") || !strcmp(imp, "..");
+	if (local && !l->modules) {
+		/* GOPATH mode: a local import names a directory relative to the importer's */
+		char *d = load_join(&l->arena, from && from->dir ? from->dir : l->cwd, imp);
+		char *src = load_join(&l->arena, l->goroot, "src");
+		const char *sub = NULL;
+		bool instd = has_dir_prefix(d, src, &sub) && *sub;
+		for (size_t i = 0; !instd && i < l->gopath.len; i++) {
+			char *gs = load_join(&l->arena, l->gopath.data[i], "src");
+			if (has_dir_prefix(d, gs, &sub) && *sub)
+				break;
+			sub = NULL;
+		}
+		char *ip = sub && *sub ? arena_strndup(&l->arena, sub, strlen(sub)) : NULL;
+		if (!ip) {
+			char *t = xasprintf("_%s", d);
+			ip = arena_strndup(&l->arena, t, strlen(t));
+			free(t);
+		}
+		bool created;
+		LoadPkg *p = load_pkg_get(l, ip, &created);
+		if (created) {
+			p->std = instd;
+			p->dir = d; /* go list shows it even when it does not exist */
+			if (!is_dir(d)) {
+				p->loaded = true;
+				pkg_error(l, p, "%s%scannot find package \"%s\" in:\n\t%s", pos ? pos : "", pos ? ": " : "", imp, d);
+			}
+		}
+		return p;
+	}
+	if (imp[0] == '\0' || imp[0] == '/' || local) {
 		bool created;
 		LoadPkg *p = load_pkg_get(l, imp[0] ? imp : "\"\"", &created);
 		if (created) {
@@ -708,9 +738,8 @@ void load_pkg_files(Loader *l, LoadPkg *p, char **files, int nfiles)
 			p->name = h.pkgname;
 			firstfile = fname;
 		} else if (h.pkgname && strcmp(p->name, pkgname) != 0) {
+			/* go/build records the error and still lists the file */
 			pkg_error(l, p, "found packages %s (%s) and %s (%s) in %s", p->name, firstfile, pkgname, fname, p->dir);
-			load_header_free(&h);
-			continue;
 		}
 		if (istest) {
 			ntests++;

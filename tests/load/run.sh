@@ -187,6 +187,13 @@ printf 'package q\n\nconst Y = 2\n' >"$gp/src/example.com/q/q.go"
 printf 'package sub\n\nimport "example.com/v"\n\nconst W = v.Z\n' >"$gp/src/example.com/p/sub/sub.go"
 compare gopath "$tmp" GO111MODULE=off GOPATH="$gp" -- example.com/p/... example.com/q
 compare gopath-dir "$gp/src/example.com/p" GO111MODULE=off GOPATH="$gp" -- ./...
+# the compiler's own test tree: odd files of every kind (bad headers, several packages in a
+# directory, invalid import paths, local imports "./a"), loaded in GOPATH mode
+if [ -d "$GOROOT_ORACLE/test" ]; then
+	cp -r "$GOROOT_ORACLE/test" "$tmp/gotest"
+	compare goroot-test-tree "$tmp/gotest" GO111MODULE=off GOPATH="$gp" -- ./...
+	rm -rf "$tmp/gotest"
+fi
 if [ -d /usr/share/gocode/src ] && [ -n "$(ls /usr/share/gocode/src 2>/dev/null)" ]; then
 	first=$(cd /usr/share/gocode/src && ls | head -3 | sed 's|$|/...|' | tr '\n' ' ')
 	# shellcheck disable=SC2086
