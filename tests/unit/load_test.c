@@ -93,7 +93,12 @@ static void test_header(void)
 	load_header_free(&h);
 	src = "package p\nimport (\n\t\"x\"\n";
 	load_read_header(&a, &names, src, strlen(src), &h);
-	CHECK("header/unclosed", h.pkgname && h.imports.len == 1 && h.err[0]);
+	/* as go/build: a header that does not parse gives no imports */
+	CHECK("header/unclosed", h.pkgname && h.imports.len == 0 && h.err[0]);
+	load_header_free(&h);
+	src = "package p\nimport (\n\t\"fmt\"\n\t\"a b\"\n)\n";
+	load_read_header(&a, &names, src, strlen(src), &h);
+	CHECK("header/invalid-path", h.imports.len == 0 && !strcmp(h.err, "4:2: invalid import path: a b"));
 	load_header_free(&h);
 	intern_free(&names);
 	arena_free(&a);
