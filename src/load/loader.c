@@ -514,6 +514,18 @@ static LoadPkg *resolve(Loader *l, LoadPkg *from, const char *imp, const char *p
 		}
 		return p;
 	}
+	/* module mode rejects an import path that is not clean (GOPATH mode just joins it) */
+	char *canon = l->modules && imp[0] && imp[0] != '/' && !local ? clean(&l->arena, imp) : NULL;
+	if (canon && strcmp(canon, imp) != 0) {
+		bool created;
+		LoadPkg *p = load_pkg_get(l, imp, &created);
+		if (created) {
+			p->loaded = true;
+			pkg_error(l, p, "%s%snon-canonical import path \"%s\": should be \"%s\"", pos ? pos : "",
+			          pos ? ": " : "", imp, canon);
+		}
+		return p;
+	}
 	if (imp[0] == '\0' || imp[0] == '/' || local) {
 		bool created;
 		LoadPkg *p = load_pkg_get(l, imp[0] ? imp : "\"\"", &created);
