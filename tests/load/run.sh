@@ -91,6 +91,7 @@ compare std/js-wasm "$tmp" GOOS=js GOARCH=wasm -- std
 compare std/386-goexperiment "$tmp" GOARCH=386 GOEXPERIMENT=arenas,nogreenteagc -- std
 compare std/user-tags "$tmp" -- -tags=boringcrypto,netgo,osusergo std
 compare std/patterns "$tmp" -- net/... crypto/... encoding/json unsafe
+compare std/gopath-mode "$tmp" GO111MODULE=off -- std
 # cmd, without profile-guided variants of packages (go list marks them "[cmd/compile]")
 compare cmd "$tmp" GOFLAGS="-modcacherw -pgo=off" -- cmd
 # an older release as GOROOT (Debian's golang-1.19): its own release tags and experiments
