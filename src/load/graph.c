@@ -253,8 +253,32 @@ static void expand(Loader *l, const char *pat)
 		l->cmd_pattern = true;
 		walk(l, load_join(&l->arena, src, "cmd"), "cmd", NULL, "cmd/...", false, true, true, 0, &ms);
 	} else if (!strcmp(pat, "all")) {
-		load_error(l, "pattern \"all\" is not supported; use ./... or std");
-		return;
+		/* the main modules' packages here; their imports and tests' imports in load_patterns */
+		l->all_pattern = true;
+		if (l->modules) {
+			for (size_t i = 0; i < l->nmain; i++)
+				if (l->mods.data[i]->dir)
+					walk(l, l->mods.data[i]->dir, l->mods.data[i]->path, NULL, "...", false, false, true, 0, &ms);
+			if (!l->nmain)
+				load_error(l, "pattern all: no main module (go.mod file not found)");
+		} else {
+			/* GOPATH mode: every package in GOROOT, then in each GOPATH entry (vendor
+			 * directories included), each tree sorted on its own */
+			for (size_t t = 0; t <= l->gopath.len; t++) {
+				char *root = t == 0 ? src : load_join(&l->arena, l->gopath.data[t - 1], "src");
+				walk(l, root, "", NULL, "...", false, true, true, 0, &ms);
+				for (size_t i = 0; i < ms.len; i++)
+					if (!ms.data[i].path[0] || !strcmp(ms.data[i].path, "builtin"))
+						ms.data[i--] = ms.data[--ms.len];
+				if (ms.len)
+					qsort(ms.data, ms.len, sizeof *ms.data, cmp_match);
+				for (size_t i = 0; i < ms.len; i++)
+					add_root(l, &ms.data[i], true);
+				vec_clear(&ms);
+			}
+			vec_free(&ms);
+			return;
+		}
 	} else if (strstr(pat, "...")) {
 		if (is_local(pat)) {
 			const char *dots = strstr(pat, "...");
@@ -441,6 +465,78 @@ static void order_graph(Loader *l)
 	vec_free(&st);
 }
 
+/* The work list: Loader.all grows while it is walked. */
+static void load_work(Loader *l)
+{
+	for (size_t i = 0; i < l->all.len; i++) {
+		LoadPkg *p = l->all.data[i];
+		if (p->loaded)
+			continue;
+		p->loaded = true;
+		if (p->dir)
+			load_pkg_files(l, p, NULL, 0);
+	}
+}
+
+static int cmp_pkg(const void *a, const void *b)
+{
+	return strcmp((*(LoadPkg *const *)a)->path, (*(LoadPkg *const *)b)->path);
+}
+
+/* Imports that name no package (local, non-canonical, empty) are not in "all". */
+static bool names_no_package(const LoadPkg *d)
+{
+	return !d->dir && d->errors.len && !d->name && (d->path[0] == '.' || d->path[0] == '"' || strstr(d->path, "//"));
+}
+
+/* "all" in module mode: the main modules' packages, the imports of their tests, and
+ * everything those import (explicit imports only, as the go command counts it), sorted. */
+static void expand_all(Loader *l)
+{
+	LoadPkgVec seeds = {0};
+	for (size_t i = 0; i < l->roots.len; i++) {
+		LoadPkg *p = l->roots.data[i];
+		vec_push(&seeds, p);
+		if (!p->module || !p->module->main)
+			continue;
+		for (size_t k = 0; k < p->testimports.len; k++)
+			vec_push(&seeds, load_resolve(l, p, p->testimports.data[k], NULL));
+	}
+	load_work(l);
+	Map seen;
+	map_init(&seen);
+	LoadPkgVec out = {0};
+	for (size_t i = 0; i < seeds.len; i++) {
+		LoadPkg *s = seeds.data[i];
+		if (map_get(&seen, (uintptr_t)s) || names_no_package(s))
+			continue;
+		map_put(&seen, (uintptr_t)s, s);
+		vec_push(&out, s);
+		LoadPkgVec stack = {0};
+		vec_push(&stack, s);
+		while (stack.len) {
+			LoadPkg *q = vec_pop(&stack);
+			for (size_t k = 0; k < q->nexplicit; k++) {
+				LoadPkg *d = q->deps.data[k];
+				if (map_get(&seen, (uintptr_t)d) || names_no_package(d))
+					continue;
+				map_put(&seen, (uintptr_t)d, d);
+				vec_push(&out, d);
+				vec_push(&stack, d);
+			}
+		}
+		vec_free(&stack);
+	}
+	map_free(&seen);
+	vec_free(&seeds);
+	if (out.len)
+		qsort(out.data, out.len, sizeof *out.data, cmp_pkg);
+	for (size_t i = 0; i < out.len; i++)
+		out.data[i]->matched = true;
+	vec_free(&l->roots);
+	l->roots = out;
+}
+
 size_t load_patterns(Loader *l, char **patterns, int n)
 {
 	int nfiles = 0;
@@ -455,15 +551,9 @@ size_t load_patterns(Loader *l, char **patterns, int n)
 		for (int i = 0; i < n; i++)
 			expand(l, patterns[i]);
 	}
-	/* the work list: Loader.all grows while it is walked */
-	for (size_t i = 0; i < l->all.len; i++) {
-		LoadPkg *p = l->all.data[i];
-		if (p->loaded)
-			continue;
-		p->loaded = true;
-		if (p->dir)
-			load_pkg_files(l, p, NULL, 0);
-	}
+	load_work(l);
+	if (l->all_pattern && l->modules)
+		expand_all(l);
 	/* the go command leaves vendored commands out of "cmd" */
 	if (l->cmd_pattern) {
 		size_t w = 0;

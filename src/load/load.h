@@ -108,7 +108,9 @@ struct LoadPkg {
 	bool std;               /* in GOROOT/src (std or cmd) */
 	Vec(char *) gofiles, cgofiles, ignored; /* base names, sorted */
 	Vec(char *) imports;    /* resolved import paths in go list's order (sorted by source path) */
-	LoadPkgVec deps;        /* the packages for imports[] (no "C"); NULL-free */
+	LoadPkgVec deps;        /* the packages for imports[] (no "C"), then cmd/go's implicit ones */
+	size_t nexplicit;       /* deps[0..nexplicit) are the imports' */
+	Vec(char *) testimports; /* imports of the _test.go files, as written (for "all") */
 	Vec(char *) errors;     /* this package's problems, full messages */
 	bool nogo;              /* no buildable Go files */
 	bool matched;           /* named on the command line */
@@ -150,6 +152,7 @@ typedef struct Loader {
 	char *gowork;           /* the go.work path, or NULL */
 	int gominor;            /* the main go.mod's go line (1.N), 0 when absent */
 	bool cmd_pattern;       /* "cmd" was on the command line */
+	bool all_pattern;       /* "all" was */
 	Vec(LoadModule *) mods; /* main/workspace modules first, then requirements */
 	size_t nmain;
 	Vec(LoadReplace) replaces;

@@ -387,6 +387,7 @@ void load_free(Loader *l)
 		vec_free(&p->deps);
 		vec_free(&p->errors);
 		vec_free(&p->importers);
+		vec_free(&p->testimports);
 	}
 	vec_free(&l->all);
 	vec_free(&l->roots);
@@ -755,6 +756,9 @@ void load_pkg_files(Loader *l, LoadPkg *p, char **files, int nfiles)
 		}
 		if (istest) {
 			ntests++;
+			for (size_t k = 0; k < h.imports.len; k++)
+				if (strcmp(h.imports.data[k].path, "C") != 0)
+					vec_push(&p->testimports, h.imports.data[k].path);
 			load_header_free(&h);
 			continue;
 		}
@@ -801,6 +805,7 @@ void load_pkg_files(Loader *l, LoadPkg *p, char **files, int nfiles)
 		add_dep(p, q);
 	}
 	vec_free(&raw);
+	p->nexplicit = p->deps.len;
 	/* cmd/go's implicit imports: cgo's runtime support, and the linker's for commands */
 	const char *implicit[4];
 	size_t ni = 0;

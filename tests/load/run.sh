@@ -142,6 +142,8 @@ if (cd "$mod" && timeout 120 "$GO" mod download >"$tmp/dl.log" 2>&1); then
 	compare mod/import-paths "$mod" -- example.com/app/... golang.org/x/sync/errgroup example.com/local/lib
 	[ -x "$jsonsub" ] && json_compare json/mod "$mod" -- ./...
 	compare mod/subdir "$mod/internal" -- ./... ../cmd/tool
+	compare mod/all "$mod" -- all
+	DEPS= compare mod/all-nodeps "$mod" -- all
 	# replace with a local directory and with another version of a real module
 	got=$(cd "$mod" && "$GOMEM" list -f '{{.Dir}}' example.com/local/lib golang.org/x/sync/errgroup 2>&1 | tr '\n' ' ')
 	want="$mod/local/lib $GOMODCACHE/golang.org/x/sync@v0.9.0/errgroup "
@@ -173,7 +175,7 @@ if (cd "$mod" && timeout 120 "$GO" mod download >"$tmp/dl.log" 2>&1); then
 		echo "skip load/mod/pre-1.17-graph: go mod download failed ($(tail -1 "$tmp/dl2.log"))"
 	fi
 else
-	for t in deps windows nocgo import-paths subdir replace vendor gowork pre-1.17-graph; do
+	for t in deps windows nocgo import-paths subdir all all-nodeps replace vendor gowork pre-1.17-graph; do
 		echo "skip load/mod/$t: the module proxy is unreachable ($(tail -1 "$tmp/dl.log"))"
 	done
 fi
@@ -188,6 +190,7 @@ printf 'package q\n\nconst Y = 2\n' >"$gp/src/example.com/q/q.go"
 printf 'package sub\n\nimport "example.com/v"\n\nconst W = v.Z\n' >"$gp/src/example.com/p/sub/sub.go"
 compare gopath "$tmp" GO111MODULE=off GOPATH="$gp" -- example.com/p/... example.com/q
 compare gopath-dir "$gp/src/example.com/p" GO111MODULE=off GOPATH="$gp" -- ./...
+DEPS= compare gopath-all "$tmp" GO111MODULE=off GOPATH="$gp" GOFLAGS="-modcacherw -pgo=off" -- all
 # the compiler's own test tree: odd files of every kind (bad headers, several packages in a
 # directory, invalid import paths, local imports "./a"), loaded in GOPATH mode
 if [ -d "$GOROOT_ORACLE/test" ]; then
@@ -195,6 +198,7 @@ if [ -d "$GOROOT_ORACLE/test" ]; then
 	compare goroot-test-tree "$tmp/gotest" GO111MODULE=off GOPATH="$gp" -- ./...
 	printf 'module gotest\n\ngo 1.26\n' >"$tmp/gotest/go.mod"
 	compare goroot-test-tree-module "$tmp/gotest" -- ./...
+	compare goroot-test-tree-all "$tmp/gotest" -- all
 	rm -rf "$tmp/gotest"
 fi
 if [ -d /usr/share/gocode/src ] && [ -n "$(ls /usr/share/gocode/src 2>/dev/null)" ]; then
