@@ -92,6 +92,9 @@ compare std/386-goexperiment "$tmp" GOARCH=386 GOEXPERIMENT=arenas,nogreenteagc 
 compare std/user-tags "$tmp" -- -tags=boringcrypto,netgo,osusergo std
 compare std/patterns "$tmp" -- net/... crypto/... encoding/json unsafe
 compare std/gopath-mode "$tmp" GO111MODULE=off -- std
+# inside GOROOT/src and GOROOT/src/cmd: the modules std and cmd, with their vendor/
+compare std/as-module "$GOROOT_ORACLE/src" -- ./...
+compare cmd/as-module "$GOROOT_ORACLE/src/cmd" GOFLAGS="-modcacherw -pgo=off" -- ./...
 # cmd, without profile-guided variants of packages (go list marks them "[cmd/compile]")
 compare cmd "$tmp" GOFLAGS="-modcacherw -pgo=off" -- cmd
 # an older release as GOROOT (Debian's golang-1.19): its own release tags and experiments
