@@ -4,12 +4,12 @@
  * walk from the roots that both finds import cycles and fixes the dependency order
  * (go list -deps order: a package after all its imports, imports visited in Imports order).
  *
- * Patterns: std, cmd, import paths, import-path patterns with "..." (net/...), directories
- * (., ./x, /abs, with "..." too: ./...), and a list of .go files forming one package
- * ("command-line-arguments"). A directory matched by "..." is a package when it has a .go
- * file that some tag set would build (the go command's "any tags" scan: only "ignore"
- * excludes); testdata, _x and .x directories, vendor (except std's own) and nested modules
- * are not descended into.
+ * Patterns: std, cmd, all, import paths, import-path patterns with "..." (net/...),
+ * directories (., ./x, /abs, with "..." too: ./...), and a list of .go files forming one
+ * package ("command-line-arguments"). A directory matched by "..." is a package when one of
+ * its .go files, test files included, is built with the build's tags (the go command's
+ * imports.ScanDir); testdata, _x and .x directories, vendor (except std's and cmd's own)
+ * and nested modules are not descended into; builtin is never a match.
  *
  * load_run drives a callback over the graph on the thread pool: each package's pending
  * count is its number of imports; finishing a package decrements its importers' counts and
