@@ -232,7 +232,7 @@ static void add_experiments(BuildCtx *ctx, const char *goroot)
 }
 
 /* The Go minor version of the GOROOT (internal/goversion.Version), 0 when unknown. */
-static int goroot_minor(const char *goroot)
+int load_goroot_minor(const char *goroot)
 {
 	if (!goroot)
 		return 0;
@@ -384,7 +384,7 @@ void load_ctx_init(BuildCtx *ctx, const char *usertags, const char *goroot)
 	add_experiments(ctx, goroot);
 	if (goroot_has_arch_tags(goroot))
 		add_arch_tags(ctx);
-	int minor = goroot_minor(goroot);
+	int minor = load_goroot_minor(goroot);
 	for (int i = 1; i <= (minor ? minor : GO_MINOR); i++)
 		add_tag(ctx, xasprintf("go1.%d", i));
 }

@@ -131,6 +131,14 @@ static void print_json(FILE *o, LoadPkg *p)
 			fputs(",\n\t\t\"Main\": true", o);
 		fputs(",\n\t\t\"Dir\": ", o);
 		json_str(o, p->module->dir ? p->module->dir : "");
+		if (p->module->gomod) {
+			fputs(",\n\t\t\"GoMod\": ", o);
+			json_str(o, p->module->gomod);
+		}
+		if (p->module->goversion) {
+			fputs(",\n\t\t\"GoVersion\": ", o);
+			json_str(o, p->module->goversion);
+		}
 		fputs("\n\t}", o);
 	}
 	if (p->std && strncmp(p->path, "cmd/", 4) && strcmp(p->path, "cmd"))

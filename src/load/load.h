@@ -89,6 +89,9 @@ typedef struct LoadHeader {
 void load_read_header(Arena *a, Interner *names, const char *text, size_t n, LoadHeader *h);
 void load_header_free(LoadHeader *h);
 
+/* The Go minor version of the GOROOT's sources (internal/goversion), 0 when unknown. */
+int load_goroot_minor(const char *goroot);
+
 /* ---- packages and the loader (loader.c, modules.c, patterns.c) ---- */
 
 typedef struct LoadPkg LoadPkg;
@@ -97,6 +100,8 @@ typedef Vec(LoadPkg *) LoadPkgVec;
 typedef struct LoadModule {
 	char *path, *version;   /* version NULL for main/workspace modules and local replaces */
 	char *dir;              /* where its files are */
+	char *gomod;            /* the go.mod file that describes it (NULL in vendor mode) */
+	char *goversion;        /* its go line ("1.22"), NULL when it has none */
 	bool main;
 } LoadModule;
 
@@ -151,6 +156,7 @@ typedef struct Loader {
 	char *gomod;            /* the main go.mod path, or NULL */
 	char *gowork;           /* the go.work path, or NULL */
 	int gominor;            /* the main go.mod's go line (1.N), 0 when absent */
+	char *rootversion;      /* "1.N" of the GOROOT, made on first use */
 	bool cmd_pattern;       /* "cmd" was on the command line */
 	bool all_pattern;       /* "all" was */
 	Vec(LoadModule *) mods; /* main/workspace modules first, then requirements */
@@ -177,6 +183,11 @@ size_t load_patterns(Loader *l, char **patterns, int n);
 /* The transitive imports of the roots, each after its imports (go list -deps order). */
 void load_deps_order(Loader *l, LoadPkgVec *out);
 
+/* The Go language version a package is written in, as the compiler is told it: its
+ * module's go line ("1.16" when the module has none), the GOROOT's release for the
+ * standard library and in GOPATH mode. The result lives as long as the Loader. */
+const char *load_pkg_goversion(Loader *l, const LoadPkg *p);
+
 /* Runs fn once for every package reachable from the roots, each only after fn has returned
  * for all its imports; independent packages run in parallel on nthreads threads
  * (0: the number of cores). Packages in an import cycle are never run. */
@@ -193,6 +204,7 @@ bool load_parse_gomod(Loader *l, const char *path, bool work);
 bool load_parse_gomod_text(Loader *l, const char *path, const char *text, size_t len, bool work, bool dep);
 bool load_read_vendor_modules(Loader *l, const char *dir);
 void load_mvs(Loader *l);
+char *load_gomod_goversion(Loader *l, const char *path);
 char *load_module_escape(const char *s);
 void load_error(Loader *l, const char *fmt, ...) PRINTF_LIKE(2, 3);
 char *load_join(Arena *a, const char *dir, const char *name);

@@ -278,15 +278,21 @@ static void module_dirs(Loader *l)
 			m->dir = load_join(&l->arena, m->dir, m->path);
 		} else if (rep && !rep->newver) {
 			m->dir = rep->new_;
+			m->gomod = load_join(&l->arena, m->dir, "go.mod");
 		} else {
 			const char *p = rep ? rep->new_ : m->path, *v = rep ? rep->newver : m->version;
 			char *ep = load_module_escape(p), *ev = load_module_escape(v);
 			char *d = xasprintf("%s/%s@%s", l->modcache, ep, ev);
+			char *g = xasprintf("%s/cache/download/%s/@v/%s.mod", l->modcache, ep, ev);
 			m->dir = arena_strndup(&l->arena, d, strlen(d));
+			m->gomod = is_file(g) ? arena_strndup(&l->arena, g, strlen(g)) : load_join(&l->arena, m->dir, "go.mod");
 			free(ep);
 			free(ev);
 			free(d);
+			free(g);
 		}
+		if (m->gomod)
+			m->goversion = load_gomod_goversion(l, m->gomod);
 	}
 	/* replacements of modules not required are ignored, as the go command does */
 }
@@ -822,4 +828,17 @@ void load_pkg_files(Loader *l, LoadPkg *p, char **files, int nfiles)
 		implicit[ni++] = "runtime";
 	for (size_t i = 0; i < ni; i++)
 		add_dep(p, resolve(l, p, implicit[i], NULL));
+}
+
+const char *load_pkg_goversion(Loader *l, const LoadPkg *p)
+{
+	if (p->module && !p->std)
+		return p->module->goversion ? p->module->goversion : "1.16";
+	if (!l->rootversion) {
+		int minor = load_goroot_minor(l->goroot);
+		char *v = xasprintf("1.%d", minor ? minor : 26);
+		l->rootversion = arena_strndup(&l->arena, v, strlen(v));
+		free(v);
+	}
+	return l->rootversion;
 }

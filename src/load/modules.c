@@ -83,6 +83,7 @@ typedef struct ModParser {
 	const char *path, *dir;
 	bool work;
 	bool dep;     /* a dependency's go.mod: only its require lines matter, errors are ignored */
+	char *gover;  /* the go line */
 	bool failed;
 } ModParser;
 
@@ -191,7 +192,7 @@ static bool valid_version(const char *v)
 static void directive(ModParser *p, const char *verb, ModTok *args, size_t n, int line)
 {
 	Loader *l = p->l;
-	if (p->dep && strcmp(verb, "require") != 0)
+	if (p->dep && strcmp(verb, "require") != 0 && strcmp(verb, "go") != 0)
 		return;
 	if (!strcmp(verb, "module") && !p->work) {
 		if (n != 1) {
@@ -204,6 +205,7 @@ static void directive(ModParser *p, const char *verb, ModTok *args, size_t n, in
 			mod_err(p, line, "invalid go version '%s': must match format 1.23.0", n ? args[0].s : "");
 			return;
 		}
+		p->gover = args[0].s;
 		if (!p->work && l->gominor == 0 && atoi(args[0].s) == 1)
 			l->gominor = atoi(strchr(args[0].s, '.') + 1);
 		if (p->work)
@@ -282,7 +284,7 @@ bool load_parse_gomod_text(Loader *l, const char *path, const char *text, size_t
 	char *slash = strrchr(dir, '/');
 	if (slash)
 		*(slash == dir ? slash + 1 : slash) = '\0';
-	ModParser p = {l, path, dir, work, dep, false};
+	ModParser p = {l, path, dir, work, dep, NULL, false};
 	size_t nmain0 = l->nmain;
 	ModToks toks = {0};
 	const char *block = NULL; /* the verb of an open block */
@@ -319,6 +321,11 @@ bool load_parse_gomod_text(Loader *l, const char *path, const char *text, size_t
 	}
 	if (block)
 		mod_err(&p, block_line, "unterminated block started with '%s ('", block);
+	if (!work && !dep && l->nmain > nmain0) {
+		LoadModule *m = l->mods.data[l->nmain - 1];
+		m->gomod = arena_strndup(&l->arena, path, strlen(path));
+		m->goversion = p.gover;
+	}
 	if (!work && !dep && l->nmain == nmain0 && !p.failed)
 		mod_err(&p, 1, "no module declaration in go.mod. To specify the module path:\n\tgo mod edit -module=example.com/mod%s", "");
 	vec_free(&toks);
@@ -402,4 +409,36 @@ void load_mvs(Loader *l)
 		}
 	}
 	map_free(&seen);
+}
+
+/* The go line of a go.mod file, or NULL. */
+char *load_gomod_goversion(Loader *l, const char *path)
+{
+	char *text;
+	size_t len;
+	const char *msg;
+	if (base_read_file(path, &text, &len, &msg) != READ_OK)
+		return NULL;
+	char *r = NULL;
+	const char *s = text, *end = text + len;
+	while (s < end && !r) {
+		const char *nl = memchr(s, '\n', (size_t)(end - s));
+		size_t n = nl ? (size_t)(nl - s) : (size_t)(end - s);
+		while (n && (*s == ' ' || *s == '\t'))
+			s++, n--;
+		if (n > 3 && !memcmp(s, "go", 2) && (s[2] == ' ' || s[2] == '\t')) {
+			const char *v = s + 3;
+			size_t k = n - 3;
+			while (k && (*v == ' ' || *v == '\t'))
+				v++, k--;
+			size_t w = 0;
+			while (w < k && v[w] != ' ' && v[w] != '\t' && v[w] != '\r' && v[w] != '/')
+				w++;
+			if (w)
+				r = arena_strndup(&l->arena, v, w);
+		}
+		s = nl ? nl + 1 : end;
+	}
+	free(text);
+	return r;
 }
