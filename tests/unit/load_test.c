@@ -209,6 +209,9 @@ static void test_run(void)
 	char *pat[] = {"std"};
 	size_t bad = load_patterns(&l, pat, 1);
 	CHECK("run/std-loads", bad == 0 && l.order.len > 300);
+	char want[16];
+	snprintf(want, sizeof want, "1.%d", load_goroot_minor(l.goroot));
+	CHECK("run/std-goversion", l.roots.len && !strcmp(load_pkg_goversion(&l, l.roots.data[0]), want));
 	for (int n = 1; n <= 4; n *= 3) {
 		for (size_t i = 0; i < l.order.len; i++)
 			l.order.data[i]->state = 0;
