@@ -1,0 +1,144 @@
+// Command typestring is the oracle for gomem's type representation: it type-checks a Go
+// file with go/types (package path example.com/p, imports from source) and prints, for each
+// package-level type and function in declaration order:
+//
+//	NAME <TAB> TypeString(obj.Type()) <TAB> TypeString(actual) <TAB> size <TAB> align <TAB> offsets
+//
+// where actual is Unalias(T) for aliases, the underlying type for defined types, and the
+// signature for functions; size/align/offsets come from types.SizesFor("gc", "amd64") ("-"
+// when not applicable: generic types, functions). Method sets of defined types follow as
+// extra lines "NAME.mset <TAB> T|*T <TAB> m1 m2 ...".
+package main
+
+import (
+	"fmt"
+	"go/ast"
+	"go/importer"
+	"go/parser"
+	"go/token"
+	"go/types"
+	"os"
+	"strings"
+)
+
+func main() {
+	if len(os.Args) != 2 {
+		fmt.Fprintln(os.Stderr, "usage: typestring FILE.go")
+		os.Exit(2)
+	}
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, os.Args[1], nil, parser.SkipObjectResolution)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(2)
+	}
+	conf := types.Config{Importer: importer.ForCompiler(fset, "source", nil)}
+	pkg, err := conf.Check("example.com/p", fset, []*ast.File{f}, nil)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	sizes := types.SizesFor("gc", "amd64")
+	for _, d := range f.Decls {
+		var names []string
+		switch d := d.(type) {
+		case *ast.GenDecl:
+			for _, s := range d.Specs {
+				if ts, ok := s.(*ast.TypeSpec); ok {
+					names = append(names, ts.Name.Name)
+				}
+			}
+		case *ast.FuncDecl:
+			if d.Recv == nil {
+				names = append(names, d.Name.Name)
+			}
+		}
+		for _, name := range names {
+			obj := pkg.Scope().Lookup(name)
+			t := obj.Type()
+			var actual types.Type
+			generic := false
+			switch obj.(type) {
+			case *types.TypeName:
+				if a, ok := t.(*types.Alias); ok {
+					actual = types.Unalias(a)
+					generic = a.TypeParams().Len() > 0
+				} else {
+					actual = t.Underlying()
+					if n, ok := t.(*types.Named); ok {
+						generic = n.TypeParams().Len() > 0
+					}
+				}
+			case *types.Func:
+				actual = t
+				generic = true
+			}
+			size, align, offs := "-", "-", "-"
+			if !generic && !hasTypeParam(actual) {
+				size = fmt.Sprint(sizes.Sizeof(t))
+				align = fmt.Sprint(sizes.Alignof(t))
+				if st, ok := actual.Underlying().(*types.Struct); ok && st.NumFields() > 0 {
+					var fs []*types.Var
+					for i := 0; i < st.NumFields(); i++ {
+						fs = append(fs, st.Field(i))
+					}
+					var ss []string
+					for _, o := range sizes.Offsetsof(fs) {
+						ss = append(ss, fmt.Sprint(o))
+					}
+					offs = strings.Join(ss, ",")
+				}
+			}
+			fmt.Printf("%s\t%s\t%s\t%s\t%s\t%s\n", name, types.TypeString(t, nil), types.TypeString(actual, nil), size, align, offs)
+			if tn, ok := obj.(*types.TypeName); ok && !tn.IsAlias() && !generic {
+				for _, pt := range []types.Type{t, types.NewPointer(t)} {
+					ms := types.NewMethodSet(pt)
+					var ns []string
+					for i := 0; i < ms.Len(); i++ {
+						ns = append(ns, ms.At(i).Obj().Name())
+					}
+					kind := "T"
+					if _, ok := pt.(*types.Pointer); ok {
+						kind = "*T"
+					}
+					fmt.Printf("%s.mset\t%s\t%s\n", name, kind, strings.Join(ns, " "))
+				}
+			}
+		}
+	}
+}
+
+func hasTypeParam(t types.Type) bool {
+	found := false
+	var walk func(t types.Type, depth int)
+	walk = func(t types.Type, depth int) {
+		if found || depth > 50 {
+			return
+		}
+		switch t := t.(type) {
+		case *types.TypeParam:
+			found = true
+		case *types.Pointer:
+			walk(t.Elem(), depth+1)
+		case *types.Slice:
+			walk(t.Elem(), depth+1)
+		case *types.Array:
+			walk(t.Elem(), depth+1)
+		case *types.Map:
+			walk(t.Key(), depth+1)
+			walk(t.Elem(), depth+1)
+		case *types.Chan:
+			walk(t.Elem(), depth+1)
+		case *types.Struct:
+			for i := 0; i < t.NumFields(); i++ {
+				walk(t.Field(i).Type(), depth+1)
+			}
+		case *types.Named:
+			for i := 0; i < t.TypeArgs().Len(); i++ {
+				walk(t.TypeArgs().At(i), depth+1)
+			}
+		}
+	}
+	walk(t, 0)
+	return found
+}

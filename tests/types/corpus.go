@@ -1,0 +1,105 @@
+// Corpus for the type representation differential test (tests/types/run.sh): every
+// declaration is on one line; gomem's side (tests/unit/types_corpus_test.c) parses this
+// restricted syntax and builds the same types through the src/types API. Lines ending in
+// "// nosize" involve stand-ins for imported packages whose sizes gomem's side does not model.
+package p
+
+import (
+	"io"
+	"net/http"
+	"sync/atomic"
+	"unsafe"
+)
+
+type I int
+type S struct{ a int; B string }
+type E struct{}
+type P *S
+type Str string
+type T1 struct{ x int8; y int64; z int8 }
+type T2 struct{ a int32; e struct{} }
+type T3 struct{ e struct{}; a int32 }
+type T4 struct{ a int64; b [0]int64 }
+type T5 struct{ c complex64; b bool }
+type T6 struct{ c complex128; b byte }
+type T7 struct{ s S; p *S; sl []S; m map[string]S; ch chan S; f func(); i interface{}; u unsafe.Pointer }
+type T8 [3]struct{ a int16; b int8 }
+type T9 struct{ a [0]int; b bool; c [2]complex64 }
+type T10 struct{ E; *S; I }
+type T11 struct{ a atomic.Int64; b int32 }
+type T12 struct{ b bool; a atomic.Int32 }
+type T13 struct{ a, b int "tag"; c string `json:"c,omitempty"` }
+type T14 [1 << 20]struct{}
+type T15 struct{ a [4]E; b E }
+type Rd interface{ Read(p []byte) (n int, err error) }
+type RW interface{ Rd; Write([]byte) (int, error) }
+type Num interface{ ~int | ~int64 | float64 }
+type Cmp interface{ comparable; M() }
+type Any interface{}
+type Iface interface{ M(); N(x int) string }
+type Fn func(x int, y ...string) (int, error)
+type Fn2 func(int, string) bool
+type Fn3 func(a, b int) (c int)
+type Fn4 func(...interface{})
+type Ch <-chan <-chan int
+type Ch2 chan (<-chan int)
+type Ch3 chan<- chan int
+type M map[string][]io.Reader
+type List[T any] struct{ next *List[T]; val T }
+type Pair[K comparable, V any] struct{ k K; v V }
+type Same[A, B any] struct{ a A; b B }
+type NumBox[T Num] struct{ v T }
+type A1 = *http.Request // nosize
+type A2 = map[string][]io.Reader
+type A3 = func(x int, y ...string) (int, error)
+type A4 = struct{ a int "tag"; S }
+type A5 = interface{ M(); ~int | string }
+type A6 = chan<- int
+type A7 = <-chan <-chan int
+type A8 = []interface{}
+type A9 = []any
+type A10 = List[int]
+type A11 = Pair[string, List[S]]
+type A12 = [4][2]uint16
+type A13 = *[]map[Str]chan<- func() error
+type A14 = struct{}
+type A15 = interface{ comparable }
+type A16 = A2
+type A17 = rune
+type A18 = byte
+type A19 = []byte
+type A20 = struct{ io.Reader; *S; a, b float32 }
+type A21 = func() (int, string)
+type A22 = func(f func(int) int) func(int) int
+type A23 = [2]complex128
+type A24 = map[[2]int]struct{ x, y int }
+type A25 = unsafe.Pointer
+type A26 = uintptr
+type A27 = interface{ io.Reader; io.Writer }
+type A28 = Same[int, string]
+type A29 = NumBox[int64]
+type A30 = error
+type A31 = struct{ _ int; _ string }
+type A32 = func(_ int, b string)
+type A33 = struct{ a bool; b int16; c bool; d int64; e bool }
+type A34 = [3]string
+type A35 = struct{ s []int; t string; u interface{ M() } }
+func G[T any, U comparable](x T, y []U) T { return x }
+func G2[T, U any](x T) {}
+func G3[S ~[]E, E any](s S, e E) S { return s }
+func F(a int, b ...int) {}
+func F2() (x, y int) { return }
+func F3(...string) {}
+type S2 struct{ n int }
+type Amb struct{ S; S2 }
+type Deep struct{ Amb; *E }
+type PI *I
+type Named2 I
+type IfEmb interface{ Iface; Rd }
+func (S) Val() {}
+func (*S) Ptr() {}
+func (E) EV() {}
+func (*E) EP() {}
+func (S2) Val() {}
+func (S2) Other() {}
+func (I) Get() int { return 0 }
