@@ -237,6 +237,14 @@ static ConstVal *int_literal(Arena *a, const char *s, size_t n)
 {
 	int base = 10;
 	size_t i = 0;
+	char *buf = xmalloc(n + 2);
+	size_t k = 0;
+	/* a sign, as strconv.ParseInt accepts (never in Go source) */
+	if (n > 1 && (s[0] == '-' || s[0] == '+')) {
+		if (s[0] == '-') buf[k++] = '-';
+		s++;
+		n--;
+	}
 	if (n >= 2 && s[0] == '0') {
 		char c = s[1] | 0x20;
 		if (c == 'x') base = 16, i = 2;
@@ -244,15 +252,14 @@ static ConstVal *int_literal(Arena *a, const char *s, size_t n)
 		else if (c == 'b') base = 2, i = 2;
 		else base = 8, i = 1;
 	}
-	char *buf = xmalloc(n + 2);
-	size_t k = 0;
+	size_t k0 = k;
 	bool ok = true;
 	for (; i < n; i++) {
 		if (s[i] == '_') continue;
 		if (digit_val((unsigned char)s[i]) >= base) ok = false;
 		buf[k++] = s[i];
 	}
-	if (k == 0) {
+	if (k == k0) {
 		/* "0" alone reaches here with base 8 and no digits */
 		if (!(n == 1 && s[0] == '0')) ok = false;
 		buf[k++] = '0';
@@ -648,6 +655,15 @@ ConstVal *const_to_int(Arena *a, const ConstVal *x)
 	case CK_INT:
 		return (ConstVal *)x;
 	case CK_FLOAT: {
+		if (x->repr == CR_FLOAT) {
+			/* go/constant: only "small" floats (binary exponent within +-4096) convert */
+			mpq_t q;
+			mpq_init(q);
+			get_q(q, x);
+			long e = mpq_sgn(q) ? q_ilog2(q) + 1 : 0;
+			mpq_clear(q);
+			if (!(-MAX_EXP < e && e < MAX_EXP)) return const_unknown();
+		}
 		if (const_is_int_valued(x)) {
 			mpz_t z;
 			mpz_init(z);

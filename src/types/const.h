@@ -143,5 +143,7 @@ bool const_representable(Arena *a, const ConstVal *x, BasicKind t, ConstVal **ro
 /* go/constant Value.String() and ExactString(), into heap strings. */
 char *const_string(const ConstVal *x);
 char *const_exact_string(const ConstVal *x);
+/* Go's fmt %g (strconv 'g', shortest) of a float64, with +Inf, -Inf, NaN. */
+void const_fmt_float64(char *out, size_t n, double x);
 
 #endif

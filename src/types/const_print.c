@@ -39,6 +39,15 @@ static void load_q(mpq_t q, const ConstVal *x)
 }
 
 /* fmt's %g (shortest) for a finite float64. */
+static void fmt_g_shortest(char *out, size_t n, double x);
+
+void const_fmt_float64(char *out, size_t n, double x)
+{
+	if (isnan(x)) snprintf(out, n, "NaN");
+	else if (isinf(x)) snprintf(out, n, x > 0 ? "+Inf" : "-Inf");
+	else fmt_g_shortest(out, n, x);
+}
+
 static void fmt_g_shortest(char *out, size_t n, double x)
 {
 	char buf[64];
