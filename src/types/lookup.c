@@ -204,10 +204,15 @@ static void collect_names(Type *t, ObjVec *cands, TypeVec *seen, int depth)
 	}
 }
 
+/* go/types MethodSet order: by Id ("name" when exported, else "path.name"). */
 static int name_cmp(const void *x, const void *y)
 {
 	const Object *a = *(Object *const *)x, *b = *(Object *const *)y;
-	return strcmp(a->name->s, b->name->s);
+	char ia[1024], ib[1024];
+	bool ea = (a->flags & OF_EXPORTED) || !a->pkg, eb = (b->flags & OF_EXPORTED) || !b->pkg;
+	snprintf(ia, sizeof ia, "%s%s%s", ea ? "" : a->pkg->path, ea ? "" : ".", a->name->s);
+	snprintf(ib, sizeof ib, "%s%s%s", eb ? "" : b->pkg->path, eb ? "" : ".", b->name->s);
+	return strcmp(ia, ib);
 }
 
 ObjList types_method_set(Arena *a, Type *t)

@@ -463,8 +463,12 @@ static bool convertible(Type *v, Type *t, int depth)
 			return true;
 	}
 	if (!vp && !tp) {
-		if ((vu->kind == TY_BASIC && (vu->flags & TF_NUMERIC)) && (tu->kind == TY_BASIC && (tu->flags & TF_NUMERIC)))
-			return true;
+		/* integer or floating-point types both, or complex types both */
+		if (vu->kind == TY_BASIC && tu->kind == TY_BASIC) {
+			uint32_t real = TF_INTEGER | TF_FLOAT;
+			if ((vu->flags & real) && (tu->flags & real)) return true;
+			if ((vu->flags & TF_COMPLEX) && (tu->flags & TF_COMPLEX)) return true;
+		}
 		/* string conversions */
 		if (tu->kind == TY_BASIC && (tu->flags & TF_STRING)) {
 			if (vu->kind == TY_BASIC && (vu->flags & TF_INTEGER)) return true;

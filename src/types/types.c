@@ -9,6 +9,7 @@
  */
 #include "types/types.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 const char *const types_kind_names[TY_COUNT] = {
@@ -123,10 +124,33 @@ void types_sig_set_tparams(Arena *a, Type *sig, Type **tparams, uint32_t n)
 	for (uint32_t i = 0; i < n; i++) tparams[i]->tparam.index = i;
 }
 
+int types_obj_cmp(const Object *a, const Object *b)
+{
+	if (a == b) return 0;
+	if (!a) return -1;
+	if (!b) return 1;
+	bool ea = (a->flags & OF_EXPORTED) != 0, eb = (b->flags & OF_EXPORTED) != 0;
+	if (ea != eb) return ea ? -1 : 1;
+	int c = strcmp(a->name ? a->name->s : "", b->name ? b->name->s : "");
+	if (c || ea) return c;
+	return strcmp(a->pkg ? a->pkg->path : "", b->pkg ? b->pkg->path : "");
+}
+
+static int obj_qcmp(const void *x, const void *y)
+{
+	return types_obj_cmp(*(Object *const *)x, *(Object *const *)y);
+}
+
+void types_sort_objects(Object **objs, uint32_t n)
+{
+	if (n > 1) qsort(objs, n, sizeof *objs, obj_qcmp);
+}
+
 Type *types_new_interface(Arena *a, Object **methods, uint32_t nm, Type **embeddeds, uint32_t ne)
 {
 	Type *t = new_type(a, TY_INTERFACE);
 	t->iface.methods = objlist(a, methods, nm);
+	types_sort_objects(t->iface.methods.data, nm); /* go/types sorts explicit methods */
 	t->iface.embeddeds = typelist(a, embeddeds, ne);
 	return t;
 }

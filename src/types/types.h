@@ -366,6 +366,7 @@ Type *types_new_tuple(Arena *a, Object **vars, uint32_t n);
 /* params and results are tuples or NULL (= empty). */
 Type *types_new_signature(Arena *a, Object *recv, Type *params, Type *results, bool variadic);
 void types_sig_set_tparams(Arena *a, Type *sig, Type **tparams, uint32_t n);
+/* methods are sorted as go/types sorts them (types_obj_cmp) */
 Type *types_new_interface(Arena *a, Object **methods, uint32_t nm, Type **embeddeds, uint32_t ne);
 Type *types_new_union(Arena *a, const Term *terms, uint32_t n);
 /* A defined type; set its underlying with types_named_set_underlying (may be another Named). */
@@ -393,6 +394,9 @@ bool types_is_exported(const Name *n);
 static inline bool types_name_empty(const Name *n) { return n == NULL || n->len == 0; }
 /* The object's id for lookups: exported names are package independent. */
 bool types_same_id(const Object *o, const Package *pkg, const Name *name);
+/* go/types object order: exported before unexported, then by name, then package path. */
+int types_obj_cmp(const Object *a, const Object *b);
+void types_sort_objects(Object **objs, uint32_t n);
 /* A type name object is an alias when its type is an Alias (or a Basic with another name). */
 bool types_obj_is_alias(const Object *tn);
 
@@ -457,8 +461,7 @@ bool types_is_generic(Type *t);     /* uninstantiated generic Named or Alias */
 /* ---- type sets (typeset.c) ---- */
 
 struct TypeSet {
-	ObjList methods;   /* all methods, explicit and embedded, sorted by name (unexported last
-	                      by package path as go/types' Id order does not matter for printing) */
+	ObjList methods;   /* all methods, explicit and embedded, in types_obj_cmp order */
 	Term *terms;       /* normalized union terms when !all */
 	uint32_t nterms;
 	bool all;          /* no type restriction (the set of all types) */

@@ -138,21 +138,6 @@ static void add_methods(ObjVec *ms, ObjList l)
 	}
 }
 
-static int method_cmp(const void *a, const void *b)
-{
-	const Object *x = *(Object *const *)a, *y = *(Object *const *)b;
-	/* go/types sorts by Id: exported names first by name; unexported by "path.name" */
-	bool ex = (x->flags & OF_EXPORTED) != 0, ey = (y->flags & OF_EXPORTED) != 0;
-	if (ex && ey) return strcmp(x->name->s, y->name->s);
-	if (ex != ey) {
-		/* Id of an exported name is the name; unexported is "path.name": compare strings */
-	}
-	char bx[1024], by[1024];
-	snprintf(bx, sizeof bx, "%s%s%s", ex || !x->pkg ? "" : x->pkg->path, ex || !x->pkg ? "" : ".", x->name->s);
-	snprintf(by, sizeof by, "%s%s%s", ey || !y->pkg ? "" : y->pkg->path, ey || !y->pkg ? "" : ".", y->name->s);
-	return strcmp(bx, by);
-}
-
 static void union_set(Type *u, Set *out);
 
 /* The set of an embedded element (interface, union, or single type term). */
@@ -218,7 +203,7 @@ TypeSet *types_typeset(Type *t)
 	}
 	Arena *a = arena();
 	TypeSet *ts = ARENA_NEW(a, TypeSet);
-	if (ms.len) qsort(ms.data, ms.len, sizeof *ms.data, method_cmp);
+	types_sort_objects(ms.data, (uint32_t)ms.len);
 	ts->methods = (ObjList){ms.len ? arena_memdup(a, ms.data, ms.len * sizeof *ms.data) : NULL, (uint32_t)ms.len};
 	ts->all = s.all;
 	ts->comparable = s.comparable;

@@ -103,3 +103,56 @@ func (*E) EP() {}
 func (S2) Val() {}
 func (S2) Other() {}
 func (I) Get() int { return 0 }
+type CI chan int
+type RCI <-chan int
+type A36 = chan int
+type A37 = <-chan int
+type A60 = chan<- int
+type Impl struct{ n int }
+func (Impl) M() {}
+func (Impl) N(x int) string { return "" }
+func (*Impl) Read(p []byte) (n int, err error) { return }
+type PImpl = *Impl
+type ByteSl []byte
+type RuneSl []rune
+type A38 = List[int]
+type A39 = List[int]
+type A40 = [4]int
+type A41 = *[4]int
+type A42 = []int
+type Fl float64
+type A43 = struct{ a int `json:"a"` }
+type A44 = struct{ a int }
+type A45 = interface{ M(); N(x int) string }
+type A46 = interface{ N(y int) string; M() }
+type A47 = func(a int) string
+type A48 = func(b int) string
+type NumI interface{ ~int | ~int8 }
+type A49 = interface{ ~int }
+type A61 = interface{ int }
+type A62 = interface{ ~int; comparable }
+type A63 = interface{ ~[]int | ~[]string }
+type A64 = interface{ int | string; M() }
+type U8 uint8
+type A51 = *int
+type A52 = uintptr
+type A53 = string
+type A54 = int
+type A55 = int64
+type A56 = map[string]int
+type A57 = func()
+type A58 = Pair[int, string]
+type A59 = Pair[int, string]
+type A65 = Pair[string, int]
+type A66 = *Impl
+type A67 = struct{ Impl }
+type A68 = struct{ *Impl }
+type A69 = [2]any
+type A70 = struct{ f func() }
+type A71 = [0]func()
+type A72 = float32
+type A73 = complex64
+type A74 = []Fl
+type A75 = interface{ Read([]byte) (int, error) }
+type A76 = interface{ Rd; M() }
+type A77 = interface{ comparable; Iface }

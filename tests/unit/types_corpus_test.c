@@ -690,6 +690,54 @@ int main(int argc, char **argv)
 			}
 		}
 	}
-	fprintf(stderr, "types-corpus: %zu agree, %zu differ, %d parse errors\n", pass, fail, nerr);
+	/* predicates: "cmp X bit" and "pair X Y bits" lines, one result line per X */
+	Object *cur = NULL;
+	char curname[64] = "", first_bad[512] = "";
+	size_t npairs = 0, bad = 0, pairs_ok = 0, pairs_bad = 0;
+	for (; w <= want.len; w++) {
+		const char *l = w < want.len ? want.data[w] : NULL;
+		char kind[8] = "", x[64] = "", y[64] = "", bits[16] = "";
+		if (l) {
+			if (sscanf(l, "%7s %63s %63s %15s", kind, x, y, bits) < 3) continue;
+			if (strcmp(kind, "cmp") == 0) {
+				Object *o = types_scope_lookup(pkg->scope, nm(x));
+				bool c = o && types_comparable_type(o->type);
+				if (o && (y[0] == '1') == c) pass++, printf("ok types-comparable/%s\n", x);
+				else fail++, printf("FAIL types-comparable/%s: got %d want %s\n", x, c, y);
+				continue;
+			}
+		}
+		if (!l || strcmp(x, curname) != 0) {
+			if (curname[0]) {
+				if (bad == 0) pass++, pairs_ok += npairs, printf("ok types-pairs/%s (%zu pairs)\n", curname, npairs);
+				else fail++, pairs_bad += bad, printf("FAIL types-pairs/%s: %zu of %zu pairs differ, first: %s\n", curname, bad, npairs, first_bad);
+			}
+			if (!l) break;
+			snprintf(curname, sizeof curname, "%s", x);
+			cur = types_scope_lookup(pkg->scope, nm(x));
+			npairs = bad = 0;
+		}
+		Object *oy = types_scope_lookup(pkg->scope, nm(y));
+		if (!cur || !oy) { bad++; continue; }
+		Type *tx = cur->type, *ty = oy->type;
+		char got[8];
+		got[0] = types_identical(tx, ty) ? '1' : '0';
+		got[1] = types_identical_ignore_tags(tx, ty) ? '1' : '0';
+		got[2] = types_assignable(tx, ty) ? '1' : '0';
+		got[3] = types_convertible(tx, ty) ? '1' : '0';
+		if (types_under(ty)->kind == TY_INTERFACE) {
+			got[4] = types_implements(tx, ty) ? '1' : '0';
+			got[5] = types_satisfies(tx, ty) ? '1' : '0';
+		} else {
+			got[4] = got[5] = '-';
+		}
+		got[6] = 0;
+		npairs++;
+		if (strcmp(got, bits) != 0) {
+			if (bad++ == 0) snprintf(first_bad, sizeof first_bad, "%s->%s got %s want %s", x, y, got, bits);
+		}
+	}
+	fprintf(stderr, "types-corpus: %zu agree, %zu differ, %d parse errors; pairs: %zu agree, %zu differ\n", pass, fail,
+	        nerr, pairs_ok, pairs_bad);
 	return 0;
 }

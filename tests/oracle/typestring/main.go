@@ -8,6 +8,11 @@
 // signature for functions; size/align/offsets come from types.SizesFor("gc", "amd64") ("-"
 // when not applicable: generic types, functions). Method sets of defined types follow as
 // extra lines "NAME.mset <TAB> T|*T <TAB> m1 m2 ...".
+//
+// Then predicates over every ordered pair of non-generic types declared without a
+// "// nosize" mark: "pair <TAB> X <TAB> Y <TAB> bits" where bits are Identical,
+// IdenticalIgnoreTags, AssignableTo, ConvertibleTo, Implements and Satisfies (the last two
+// "-" unless Y is an interface) as 1/0; and "cmp <TAB> X <TAB> Comparable(X)".
 package main
 
 import (
@@ -39,6 +44,8 @@ func main() {
 		os.Exit(1)
 	}
 	sizes := types.SizesFor("gc", "amd64")
+	var pairTypes []types.Type
+	var pairNames []string
 	for _, d := range f.Decls {
 		var names []string
 		switch d := d.(type) {
@@ -89,6 +96,10 @@ func main() {
 					offs = strings.Join(ss, ",")
 				}
 			}
+			if tn, ok := obj.(*types.TypeName); ok && !generic && !strings.Contains(lineOf(fset, f, tn), "// nosize") {
+				pairTypes = append(pairTypes, t)
+				pairNames = append(pairNames, name)
+			}
 			fmt.Printf("%s\t%s\t%s\t%s\t%s\t%s\n", name, types.TypeString(t, nil), types.TypeString(actual, nil), size, align, offs)
 			if tn, ok := obj.(*types.TypeName); ok && !tn.IsAlias() && !generic {
 				for _, pt := range []types.Type{t, types.NewPointer(t)} {
@@ -104,6 +115,46 @@ func main() {
 					fmt.Printf("%s.mset\t%s\t%s\n", name, kind, strings.Join(ns, " "))
 				}
 			}
+		}
+	}
+	printPairs(pairNames, pairTypes)
+}
+
+// lineOf returns the source line declaring obj.
+func lineOf(fset *token.FileSet, f *ast.File, obj types.Object) string {
+	src, err := os.ReadFile(fset.Position(obj.Pos()).Filename)
+	if err != nil {
+		return ""
+	}
+	lines := strings.Split(string(src), "\n")
+	n := fset.Position(obj.Pos()).Line
+	if n-1 < len(lines) {
+		return lines[n-1]
+	}
+	return ""
+}
+
+func bit(b bool) string {
+	if b {
+		return "1"
+	}
+	return "0"
+}
+
+func printPairs(names []string, ts []types.Type) {
+	for i, x := range ts {
+		fmt.Printf("cmp\t%s\t%s\n", names[i], bit(types.Comparable(x)))
+	}
+	for i, x := range ts {
+		for j, y := range ts {
+			bits := bit(types.Identical(x, y)) + bit(types.IdenticalIgnoreTags(x, y)) +
+				bit(types.AssignableTo(x, y)) + bit(types.ConvertibleTo(x, y))
+			if it, ok := y.Underlying().(*types.Interface); ok {
+				bits += bit(types.Implements(x, it)) + bit(types.Satisfies(x, it))
+			} else {
+				bits += "--"
+			}
+			fmt.Printf("pair\t%s\t%s\t%s\n", names[i], names[j], bits)
 		}
 	}
 }
