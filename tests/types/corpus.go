@@ -156,3 +156,11 @@ type A74 = []Fl
 type A75 = interface{ Read([]byte) (int, error) }
 type A76 = interface{ Rd; M() }
 type A77 = interface{ comparable; Iface }
+func (l *List[T]) Push(v T) {}
+func (l List[T]) Head() T { return l.val }
+func (p Pair[K, V]) Key() K { return p.k }
+func (p *Pair[K, V]) Set(k K, v V) (K, V) { return k, v }
+type A78 = List[string]
+type A79 = struct{ List[Str]; *Pair[int, bool] }
+type A80 = *List[A44]
+type Wrap struct{ Pair[I, []byte] }

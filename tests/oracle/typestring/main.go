@@ -7,7 +7,7 @@
 // where actual is Unalias(T) for aliases, the underlying type for defined types, and the
 // signature for functions; size/align/offsets come from types.SizesFor("gc", "amd64") ("-"
 // when not applicable: generic types, functions). Method sets of defined types follow as
-// extra lines "NAME.mset <TAB> T|*T <TAB> m1 m2 ...".
+// extra lines "NAME.mset <TAB> T|*T <TAB> m1:TYPE m2:TYPE ..." (non-generic types).
 //
 // Then predicates over every ordered pair of non-generic types declared without a
 // "// nosize" mark: "pair <TAB> X <TAB> Y <TAB> bits" where bits are Identical,
@@ -101,12 +101,12 @@ func main() {
 				pairNames = append(pairNames, name)
 			}
 			fmt.Printf("%s\t%s\t%s\t%s\t%s\t%s\n", name, types.TypeString(t, nil), types.TypeString(actual, nil), size, align, offs)
-			if tn, ok := obj.(*types.TypeName); ok && !tn.IsAlias() && !generic {
+			if _, ok := obj.(*types.TypeName); ok && !generic {
 				for _, pt := range []types.Type{t, types.NewPointer(t)} {
 					ms := types.NewMethodSet(pt)
 					var ns []string
 					for i := 0; i < ms.Len(); i++ {
-						ns = append(ns, ms.At(i).Obj().Name())
+						ns = append(ns, ms.At(i).Obj().Name()+":"+types.TypeString(ms.At(i).Obj().Type(), nil))
 					}
 					kind := "T"
 					if _, ok := pt.(*types.Pointer); ok {
