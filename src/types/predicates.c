@@ -342,13 +342,22 @@ bool types_satisfies(Type *x, Type *t) { return implements(x, t, true); }
 
 /* ---- Assignability ---- */
 
+static bool has_nil(Type *t);
+
+static bool has_nil_fn(Type *t, Type *u, void *ctx)
+{
+	(void)t; (void)ctx;
+	return u != NULL && has_nil(u);
+}
+
 static bool has_nil(Type *t)
 {
+	if (types_is_typeparam(t)) return all_terms(t, has_nil_fn, NULL);
 	Type *u = types_under(t);
 	switch (u->kind) {
 	case TY_BASIC: return u->basic.kind == BK_UNSAFE_POINTER;
 	case TY_SLICE: case TY_POINTER: case TY_SIGNATURE: case TY_MAP: case TY_CHAN: return true;
-	case TY_INTERFACE: return !types_is_typeparam(t) || types_typeset(u)->all;
+	case TY_INTERFACE: return true;
 	case TY_ARRAY: case TY_STRUCT: case TY_UNION: case TY_TUPLE: case TY_NAMED: case TY_TYPEPARAM:
 	case TY_ALIAS: case TY_COUNT:
 		break;

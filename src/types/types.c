@@ -470,6 +470,12 @@ Type *types_under(Type *t)
 {
 	t = types_unalias(t);
 	if (!t) return types_typ[BK_INVALID];
+	if (t->kind == TY_TYPEPARAM) {
+		/* go/types: the underlying type of its constraint, always an interface */
+		Type *b = types_unalias(t->tparam.bound);
+		if (!b || b->kind == TY_TYPEPARAM) return types_empty_iface;
+		return types_under(b);
+	}
 	if (t->kind != TY_NAMED) return t;
 	if (t->named.under) return t->named.under;
 	if (t->named.orig != t) {

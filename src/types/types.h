@@ -434,7 +434,8 @@ extern Name *types_name_blank;        /* "_" */
 
 /* Unalias: follows alias chains to the actual type (an Alias instance is substituted). */
 Type *types_unalias(Type *t);
-/* go/types Underlying: never Named or Alias. Invalid for cycles. */
+/* go/types Underlying: never Named or Alias (a type parameter's is its constraint's
+ * underlying interface). Invalid for cycles. */
 Type *types_under(Type *t);
 /* Named type's (or generic instance's) declared methods. */
 ObjList types_named_methods(Type *named);

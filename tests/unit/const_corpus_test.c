@@ -173,6 +173,7 @@ int main(int argc, char **argv)
 		free(got);
 		free(copy);
 	}
-	fprintf(stderr, "const-corpus: %zu agree, %zu differ\n", pass, fail);
+	fflush(stdout);
+	printf("const-corpus: %zu agree, %zu differ\n", pass, fail);
 	return 0;
 }

@@ -767,7 +767,8 @@ int main(int argc, char **argv)
 			if (bad++ == 0) snprintf(first_bad, sizeof first_bad, "%s->%s got %s want %s", x, y, got, bits);
 		}
 	}
-	fprintf(stderr, "types-corpus: %zu agree, %zu differ, %d parse errors; pairs: %zu agree, %zu differ\n", pass, fail,
+	fflush(stdout);
+	printf("types-corpus: %zu agree, %zu differ, %d parse errors; pairs: %zu agree, %zu differ\n", pass, fail,
 	        nerr, pairs_ok, pairs_bad);
 	return 0;
 }
