@@ -182,15 +182,13 @@ LookupResult types_lookup_field_or_method(Arena *a, Type *t, bool addressable, P
 
 typedef Vec(Object *) ObjVec;
 
-static void collect_names(Type *t, ObjVec *cands, TypeVec *seen, int depth)
+static void collect_names(Type *t, ObjVec *cands, TypesSeen *seen, int depth)
 {
 	if (depth > 100) return;
 	bool p;
 	Type *typ = types_unalias(deref(t, &p));
-	if (!typ) return;
+	if (!typ || !types_seen_add(seen, typ, NULL)) return;
 	if (typ->kind == TY_NAMED) {
-		if (seen_named(seen, typ)) return;
-		vec_push(seen, typ);
 		ObjList ms = types_named_methods(typ);
 		for (uint32_t i = 0; i < ms.len; i++) vec_push(cands, ms.data[i]);
 	}
@@ -218,7 +216,7 @@ static int name_cmp(const void *x, const void *y)
 ObjList types_method_set(Arena *a, Type *t)
 {
 	ObjVec cands = {0}, out = {0};
-	TypeVec seen = {0};
+	TypesSeen seen = {0};
 	/* pointer to interface: empty method set */
 	bool p;
 	Type *base = deref(t, &p);
@@ -235,7 +233,7 @@ ObjList types_method_set(Arena *a, Type *t)
 	ObjList l = {out.len ? arena_memdup(a, out.data, out.len * sizeof *out.data) : NULL, (uint32_t)out.len};
 	vec_free(&cands);
 	vec_free(&out);
-	vec_free(&seen);
+	types_seen_free(&seen);
 	return l;
 }
 

@@ -21,6 +21,7 @@ typedef struct Pair {
 typedef struct Cmp {
 	bool ignore_tags;
 	int depth;
+	TypesSeen same; /* pairs already found identical: keeps shared structure linear */
 } Cmp;
 
 static bool identical(Cmp *c, Type *x, Type *y, Pair *p);
@@ -58,6 +59,7 @@ static bool identical(Cmp *c, Type *x, Type *y, Pair *p)
 	if (x == y) return true;
 	if (!x || !y || x->kind != y->kind) return false;
 	if (c->depth > 2000) return false;
+	if (types_seen_has(&c->same, x, y)) return true;
 	c->depth++;
 	bool r = false;
 	switch (x->kind) {
@@ -164,34 +166,38 @@ static bool identical(Cmp *c, Type *x, Type *y, Pair *p)
 	}
 done:
 	c->depth--;
+	if (r) types_seen_add(&c->same, x, y);
 	return r;
 }
 
 bool types_identical(Type *x, Type *y)
 {
-	Cmp c = {false, 0};
-	return identical(&c, x, y, NULL);
+	if (x == y) return true;
+	Cmp c = {false, 0, {0}};
+	bool r = identical(&c, x, y, NULL);
+	types_seen_free(&c.same);
+	return r;
 }
 
 bool types_identical_ignore_tags(Type *x, Type *y)
 {
-	Cmp c = {true, 0};
-	return identical(&c, x, y, NULL);
+	if (x == y) return true;
+	Cmp c = {true, 0, {0}};
+	bool r = identical(&c, x, y, NULL);
+	types_seen_free(&c.same);
+	return r;
 }
 
 /* ---- Comparison operators ---- */
 
-typedef struct Seen {
-	Type *t;
-	struct Seen *prev;
-} Seen;
+/* go/types comparableType: every type is visited once (seen is never unwound). */
+typedef TypesSeen Seen;
 
 static bool comparable_type(Type *t, bool dynamic, Seen *seen, int depth)
 {
-	for (Seen *s = seen; s; s = s->prev)
-		if (s->t == t) return true;
+	if (!types_seen_add(seen, t, NULL)) return true;
 	if (depth > 1000) return true;
-	Seen me = {t, seen};
+	Seen *me = seen;
 	Type *u = types_under(t);
 	switch (u->kind) {
 	case TY_BASIC:
@@ -201,10 +207,10 @@ static bool comparable_type(Type *t, bool dynamic, Seen *seen, int depth)
 		return true;
 	case TY_STRUCT:
 		for (uint32_t i = 0; i < u->strct.fields.len; i++)
-			if (!comparable_type(u->strct.fields.data[i]->type, dynamic, &me, depth + 1)) return false;
+			if (!comparable_type(u->strct.fields.data[i]->type, dynamic, me, depth + 1)) return false;
 		return true;
 	case TY_ARRAY:
-		return comparable_type(u->array.elem, dynamic, &me, depth + 1);
+		return comparable_type(u->array.elem, dynamic, me, depth + 1);
 	case TY_INTERFACE: {
 		if (dynamic && !types_is_typeparam(t)) return true;
 		/* type set comparable: comparable flag, or all terms strictly comparable */
@@ -212,7 +218,7 @@ static bool comparable_type(Type *t, bool dynamic, Seen *seen, int depth)
 		if (ts->comparable) return true;
 		if (ts->all) return false;
 		for (uint32_t i = 0; i < ts->nterms; i++)
-			if (!comparable_type(ts->terms[i].type, false, &me, depth + 1)) return false;
+			if (!comparable_type(ts->terms[i].type, false, me, depth + 1)) return false;
 		return true;
 	}
 	case TY_SLICE: case TY_MAP: case TY_SIGNATURE: case TY_UNION: case TY_TUPLE: case TY_NAMED:
@@ -222,8 +228,21 @@ static bool comparable_type(Type *t, bool dynamic, Seen *seen, int depth)
 	return false;
 }
 
-bool types_comparable_type(Type *t) { return comparable_type(t, true, NULL, 0); }
-bool types_strictly_comparable(Type *t) { return comparable_type(t, false, NULL, 0); }
+bool types_comparable_type(Type *t)
+{
+	Seen s = {0};
+	bool r = comparable_type(t, true, &s, 0);
+	types_seen_free(&s);
+	return r;
+}
+
+bool types_strictly_comparable(Type *t)
+{
+	Seen s = {0};
+	bool r = comparable_type(t, false, &s, 0);
+	types_seen_free(&s);
+	return r;
+}
 
 /* allBasic-style iteration over the specific types of a type parameter (or t itself). */
 typedef bool (*TermFn)(Type *t, Type *u, void *ctx);

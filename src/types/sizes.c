@@ -35,10 +35,44 @@ static bool is_sync_atomic_align64(Type *t)
 }
 
 static int64_t sizeof_depth(Type *t, int depth);
+static int64_t alignof_raw(Type *t, int depth);
+static int64_t sizeof_raw(Type *t, int depth);
+
+/* Memoized on the type; a type met again while its size is being computed is an invalid
+ * recursive type (type T struct{ t T }): size -1, alignment 1. */
+static void measure(Type *t, int depth)
+{
+	if (t->sized) return;
+	if (t->sizing || depth > 10000) {
+		t->size = -1;
+		t->align = 1;
+		return;
+	}
+	t->sizing = true;
+	int64_t al = alignof_raw(t, depth);
+	int64_t sz = sizeof_raw(t, depth);
+	t->sizing = false;
+	t->size = sz;
+	t->align = (uint32_t)al;
+	t->sized = true;
+}
 
 static int64_t alignof_depth(Type *t, int depth)
 {
-	if (depth > 10000) return 1;
+	if (!t) return 1;
+	measure(t, depth + 1);
+	return t->align;
+}
+
+static int64_t sizeof_depth(Type *t, int depth)
+{
+	if (!t) return -1;
+	measure(t, depth + 1);
+	return t->size;
+}
+
+static int64_t alignof_raw(Type *t, int depth)
+{
 	Type *u = types_under(t);
 	switch (u->kind) {
 	case TY_ARRAY:
@@ -62,7 +96,7 @@ static int64_t alignof_depth(Type *t, int depth)
 	case TY_NAMED: case TY_TYPEPARAM: case TY_ALIAS: case TY_COUNT:
 		break;
 	}
-	int64_t a = sizeof_depth(t, depth + 1);
+	int64_t a = sizeof_raw(t, depth + 1);
 	if (a < 1) return 1;
 	if (u->kind == TY_BASIC && (u->flags & TF_COMPLEX)) a /= 2;
 	if (a > MAX_ALIGN) return MAX_ALIGN;
@@ -87,9 +121,8 @@ static void offsets_depth(ObjList fields, int64_t *out, int depth)
 	}
 }
 
-static int64_t sizeof_depth(Type *t, int depth)
+static int64_t sizeof_raw(Type *t, int depth)
 {
-	if (depth > 10000) return -1;
 	Type *u = types_under(t);
 	switch (u->kind) {
 	case TY_BASIC: {
@@ -119,7 +152,7 @@ static int64_t sizeof_depth(Type *t, int depth)
 		if (off < 0 || size < 0) return -1;
 		if (off > 0 && size == 0) size = 1;
 		if (off > INT64_MAX - size) return -1;
-		int64_t r = align_up(off + size, alignof_depth(t, depth + 1));
+		int64_t r = align_up(off + size, alignof_raw(t, depth + 1));
 		return r < 0 ? -1 : r;
 	}
 	case TY_INTERFACE:

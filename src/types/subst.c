@@ -15,6 +15,12 @@
 #include <string.h>
 
 #define MAX_DEPTH 5000
+/* Instances made while expanding an instance nest one level deeper; a generic type whose
+ * expansion keeps growing (type G[T any] struct{ g G[[1]T] }, rejected by the checker as an
+ * instantiation cycle) stops at this depth with an invalid type instead of expanding forever. */
+#define MAX_INST_DEPTH 64
+
+static _Thread_local uint32_t expand_depth;
 
 typedef struct Subst {
 	Arena *a;
@@ -234,7 +240,9 @@ Type *types_instantiate(Arena *a, Type *g, Type **targs, uint32_t n)
 		if (orig->named.tparams.len != n || n == 0) return types_typ[BK_INVALID];
 		for (Type *i = orig->named.insts; i; i = i->named.next_inst)
 			if (same_targs(i->named.targs, targs, n)) return i;
+		if (expand_depth >= MAX_INST_DEPTH) return types_typ[BK_INVALID];
 		Type *t = types_new_named(a, orig->named.obj, NULL);
+		t->named.inst_depth = expand_depth;
 		t->named.orig = orig;
 		t->named.targs = (TypeList){arena_memdup(a, targs, n * sizeof *targs), n};
 		t->named.arena = a;
@@ -281,8 +289,10 @@ void types_inst_expand_named(Type *t)
 	Type *orig = t->named.orig;
 	if (t->named.under && t->named.methods.len == orig->named.methods.len) return;
 	Subst s = {t->named.arena, orig->named.tparams, t->named.targs, 0};
+	uint32_t saved = expand_depth;
+	expand_depth = t->named.inst_depth + 1;
 	if (!t->named.under) {
-		if (t->named.expanding) return;
+		if (t->named.expanding) { expand_depth = saved; return; }
 		t->named.expanding = true;
 		Type *u = types_under(orig);
 		t->named.under = types_under(subst(&s, u));
@@ -290,7 +300,7 @@ void types_inst_expand_named(Type *t)
 	}
 	/* methods: substitute the receiver type parameters (or the type's own) */
 	uint32_t n = orig->named.methods.len;
-	if (t->named.methods.len == n) return;
+	if (t->named.methods.len == n) { expand_depth = saved; return; }
 	Object **ms = ARENA_ARRAY(s.a, Object *, n ? n : 1);
 	for (uint32_t i = 0; i < n; i++) {
 		Object *m = orig->named.methods.data[i];
@@ -316,4 +326,5 @@ void types_inst_expand_named(Type *t)
 		ms[i] = c;
 	}
 	t->named.methods = (ObjList){ms, n};
+	expand_depth = saved;
 }

@@ -554,3 +554,52 @@ bool types_is_generic(Type *t)
 	if (t->kind == TY_ALIAS) return t->alias.tparams.len > 0 && t->alias.targs.len == 0;
 	return t->kind == TY_NAMED && t->named.orig == t && t->named.tparams.len > 0;
 }
+
+/* ---- pointer (pair) sets ---- */
+
+static size_t seen_slot(const TypesSeen *s, uintptr_t a, uintptr_t b)
+{
+	uint64_t h = (uint64_t)a * 0x9E3779B97F4A7C15ull ^ ((uint64_t)b * 0xC2B2AE3D27D4EB4Full + 1);
+	h ^= h >> 29;
+	size_t m = s->cap - 1, i = (size_t)h & m;
+	while (s->keys[2 * i] && (s->keys[2 * i] != a || s->keys[2 * i + 1] != b)) i = (i + 1) & m;
+	return i;
+}
+
+bool types_seen_has(const TypesSeen *s, const void *a, const void *b)
+{
+	if (!s->cap || !a) return false;
+	size_t i = seen_slot(s, (uintptr_t)a, (uintptr_t)b);
+	return s->keys[2 * i] != 0;
+}
+
+bool types_seen_add(TypesSeen *s, const void *a, const void *b)
+{
+	if (!a) return false;
+	if ((s->len + 1) * 2 > s->cap) {
+		TypesSeen n = {NULL, 0, s->cap ? s->cap * 2 : 64};
+		n.keys = xcalloc(2 * n.cap, sizeof *n.keys);
+		for (size_t i = 0; i < s->cap; i++) {
+			if (!s->keys[2 * i]) continue;
+			size_t j = seen_slot(&n, s->keys[2 * i], s->keys[2 * i + 1]);
+			n.keys[2 * j] = s->keys[2 * i];
+			n.keys[2 * j + 1] = s->keys[2 * i + 1];
+		}
+		n.len = s->len;
+		free(s->keys);
+		*s = n;
+	}
+	size_t i = seen_slot(s, (uintptr_t)a, (uintptr_t)b);
+	if (s->keys[2 * i]) return false;
+	s->keys[2 * i] = (uintptr_t)a;
+	s->keys[2 * i + 1] = (uintptr_t)b;
+	s->len++;
+	return true;
+}
+
+void types_seen_free(TypesSeen *s)
+{
+	free(s->keys);
+	s->keys = NULL;
+	s->len = s->cap = 0;
+}

@@ -135,7 +135,12 @@ typedef struct Term {
 
 struct Type {
 	TypeKind kind;
-	uint32_t flags; /* TF_* for basic types */
+	uint32_t flags;  /* TF_* for basic types */
+	/* sizes.c memo: gc amd64 size and alignment, valid when sized (computed on first
+	 * request; ask only about complete types) */
+	int64_t size;
+	uint32_t align;
+	bool sized, sizing;
 	union {
 		struct {
 			BasicKind kind;
@@ -192,6 +197,7 @@ struct Type {
 			bool expanding;      /* cycle guard */
 			Type *insts;         /* origin: its instances (deduplicated), chained by next_inst */
 			Type *next_inst;
+			uint32_t inst_depth; /* instances created while expanding instances: nesting */
 		} named;
 		struct {
 			Object *obj;
@@ -413,6 +419,18 @@ Object *types_scope_lookup_parent(const Scope *s, const Name *name, Pos pos, con
 /* Innermost scope containing pos (s itself when no child does, NULL when s does not). */
 const Scope *types_scope_innermost(const Scope *s, Pos pos);
 bool types_scope_contains(const Scope *s, Pos pos);
+
+/* ---- a set of pointers or pointer pairs, for graph walks (types.c) ---- */
+
+typedef struct TypesSeen {
+	uintptr_t *keys; /* pairs: keys[2i], keys[2i+1] */
+	size_t len, cap;
+} TypesSeen;
+
+/* Adds (a, b) (b may be NULL); returns true if it was not there yet. */
+bool types_seen_add(TypesSeen *s, const void *a, const void *b);
+bool types_seen_has(const TypesSeen *s, const void *a, const void *b);
+void types_seen_free(TypesSeen *s);
 
 /* ---- the universe (universe.c) ---- */
 

@@ -4,7 +4,8 @@
  * parameter subscripts, no hashing mode.
  *
  * Cycles (only possible in malformed, hand-built types) print "<cycle to T>" as go/types does;
- * nesting deeper than MAX_DEPTH prints "<...>" so input cannot exhaust the stack.
+ * nesting deeper than MAX_DEPTH, or output beyond MAX_LEN bytes, prints "<...>" so input
+ * cannot exhaust the stack or memory.
  */
 #include "types/types.h"
 
@@ -12,6 +13,7 @@
 #include <string.h>
 
 #define MAX_DEPTH 2000
+#define MAX_LEN (1u << 20) /* types sharing structure can print exponentially long */
 
 typedef struct Writer {
 	TypesBuf *b;
@@ -224,7 +226,7 @@ static void typ(Writer *w, Type *t)
 			return;
 		}
 	}
-	if (w->depth == MAX_DEPTH) {
+	if (w->depth == MAX_DEPTH || w->b->len > MAX_LEN) {
 		put(w, "<...>");
 		return;
 	}
