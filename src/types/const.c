@@ -288,6 +288,18 @@ static bool float_literal_q(mpq_t q, const char *s, size_t n)
 		else if (c == 'o') base = 8, i = 2;
 		else if (c == 'b') base = 2, i = 2;
 	}
+	bool negative = false;
+	if (n > 1 && (s[0] == '-' || s[0] == '+')) { /* big.Float.SetString accepts a sign */
+		negative = s[0] == '-';
+		s++;
+		n--;
+		if (n >= 2 && s[0] == '0') {
+			char c = s[1] | 0x20;
+			if (c == 'x') base = 16, i = 2;
+			else if (c == 'o') base = 8, i = 2;
+			else if (c == 'b') base = 2, i = 2;
+		}
+	}
 	mpz_t m;
 	mpz_init(m);
 	long frac = 0, exp = 0;
@@ -350,6 +362,7 @@ static bool float_literal_q(mpq_t q, const char *s, size_t n)
 	}
 	if (e2 > 0) mpq_mul_2exp(q, q, (mp_bitcnt_t)e2);
 	else if (e2 < 0) mpq_div_2exp(q, q, (mp_bitcnt_t)-e2);
+	if (negative) mpq_neg(q, q);
 	mpz_clear(m);
 	return true;
 bad:
@@ -887,8 +900,10 @@ ConstVal *const_binary(Arena *a, const ConstVal *x0, ConstOp op, const ConstVal 
 			case COP_ADD: if (is63(p) && is63(q)) return const_make_int64(a, p + q); break;
 			case COP_SUB: if (is63(p) && is63(q)) return const_make_int64(a, p - q); break;
 			case COP_MUL: if (is32(p) && is32(q)) return const_make_int64(a, p * q); break;
-			case COP_QUO_INT: if (!(p == INT64_MIN && q == -1)) return const_make_int64(a, p / q); break;
-			case COP_REM: if (!(p == INT64_MIN && q == -1)) return const_make_int64(a, p % q); break;
+			/* go/constant divides int64 values in int64: MinInt64 / -1 wraps to MinInt64
+			 * (and the remainder is 0); reproduced for fidelity */
+			case COP_QUO_INT: return const_make_int64(a, q == -1 ? (int64_t)(0 - (uint64_t)p) : p / q);
+			case COP_REM: return const_make_int64(a, q == -1 ? 0 : p % q);
 			case COP_AND: return const_make_int64(a, p & q);
 			case COP_OR: return const_make_int64(a, p | q);
 			case COP_XOR: return const_make_int64(a, p ^ q);

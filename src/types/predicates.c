@@ -156,8 +156,10 @@ static bool identical(Cmp *c, Type *x, Type *y, Pair *p)
 		/* two instances are identical when their origins and type arguments are */
 		if (x->named.targs.len != y->named.targs.len) break;
 		r = x->named.orig->named.obj == y->named.orig->named.obj;
+		/* type arguments are compared strictly, tags included (go/types uses Identical) */
 		for (uint32_t i = 0; i < x->named.targs.len && r; i++)
-			r = identical(c, x->named.targs.data[i], y->named.targs.data[i], p);
+			r = c->ignore_tags ? types_identical(x->named.targs.data[i], y->named.targs.data[i])
+			                   : identical(c, x->named.targs.data[i], y->named.targs.data[i], p);
 		break;
 	case TY_TYPEPARAM:
 	case TY_ALIAS:

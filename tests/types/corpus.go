@@ -164,3 +164,27 @@ type A78 = List[string]
 type A79 = struct{ List[Str]; *Pair[int, bool] }
 type A80 = *List[A44]
 type Wrap struct{ Pair[I, []byte] }
+type C2[T any] interface{ ~[]T }
+type A81 = C2[int]
+type Setter[T any] interface{ Set(T); *T }
+type A82 = Setter[int]
+type A83 = interface{ ~int | ~int8 | ~int16 | ~int32 | ~int64 | ~uint | ~uint8 | ~uint16 | ~uint32 | ~uint64 | ~uintptr }
+type A84 = interface{ ~float32 | ~float64 | ~string }
+type A85 = interface{ NumI; A49 }
+type A86 = interface{ A83; A84 }
+type A87 = interface{ fmt() }
+type A88 = struct{ x, y, z byte; w uint16 }
+type A89 = struct{ b bool; s struct{ c complex128 } }
+type A90 = [3][0]int64
+type A91 = struct{ a [3][0]int64 }
+type A92 = struct{ a int8; b [0]int64 }
+type A93 = func(a, b, c []int, d ...map[string]int) (r1, r2 chan<- int)
+type A94 = map[A40]A42
+type A95 = chan struct{}
+type A96 = interface{ M(); N(x int) string; comparable }
+type A97 = interface{ int8 | int16; ~int8 }
+type A98 = Pair[A44, A43]
+type A99 = Pair[A43, A44]
+type Impl2 struct{ Impl; extra int }
+type Impl3 struct{ *Impl }
+type Rec struct{ next *Rec; Impl }
