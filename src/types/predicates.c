@@ -21,7 +21,9 @@ typedef struct Pair {
 typedef struct Cmp {
 	bool ignore_tags;
 	int depth;
-	TypesSeen same; /* pairs already found identical: keeps shared structure linear */
+	uint32_t visits;
+	TypesSeen same; /* pairs found identical, recorded once a comparison grows large
+	                   (shared structure stays linear; small ones never allocate) */
 } Cmp;
 
 static bool identical(Cmp *c, Type *x, Type *y, Pair *p);
@@ -59,7 +61,8 @@ static bool identical(Cmp *c, Type *x, Type *y, Pair *p)
 	if (x == y) return true;
 	if (!x || !y || x->kind != y->kind) return false;
 	if (c->depth > 2000) return false;
-	if (types_seen_has(&c->same, x, y)) return true;
+	if (c->same.len && types_seen_has(&c->same, x, y)) return true;
+	c->visits++;
 	c->depth++;
 	bool r = false;
 	switch (x->kind) {
@@ -168,14 +171,14 @@ static bool identical(Cmp *c, Type *x, Type *y, Pair *p)
 	}
 done:
 	c->depth--;
-	if (r) types_seen_add(&c->same, x, y);
+	if (r && c->visits > 64) types_seen_add(&c->same, x, y);
 	return r;
 }
 
 bool types_identical(Type *x, Type *y)
 {
 	if (x == y) return true;
-	Cmp c = {false, 0, {0}};
+	Cmp c = {false, 0, 0, {0}};
 	bool r = identical(&c, x, y, NULL);
 	types_seen_free(&c.same);
 	return r;
@@ -184,7 +187,7 @@ bool types_identical(Type *x, Type *y)
 bool types_identical_ignore_tags(Type *x, Type *y)
 {
 	if (x == y) return true;
-	Cmp c = {true, 0, {0}};
+	Cmp c = {true, 0, 0, {0}};
 	bool r = identical(&c, x, y, NULL);
 	types_seen_free(&c.same);
 	return r;
@@ -230,8 +233,25 @@ static bool comparable_type(Type *t, bool dynamic, Seen *seen, int depth)
 	return false;
 }
 
+/* Types whose comparability needs no walk; -1 when a walk is needed. */
+static int comparable_quick(Type *t)
+{
+	Type *u = types_under(t);
+	switch (u->kind) {
+	case TY_BASIC: return u->basic.kind != BK_UNTYPED_NIL;
+	case TY_POINTER: case TY_CHAN: return 1;
+	case TY_SLICE: case TY_MAP: case TY_SIGNATURE: case TY_UNION: case TY_TUPLE: return 0;
+	case TY_STRUCT: case TY_ARRAY: case TY_INTERFACE: case TY_NAMED: case TY_TYPEPARAM: case TY_ALIAS:
+	case TY_COUNT:
+		break;
+	}
+	return -1;
+}
+
 bool types_comparable_type(Type *t)
 {
+	int q = comparable_quick(t);
+	if (q >= 0) return q;
 	Seen s = {0};
 	bool r = comparable_type(t, true, &s, 0);
 	types_seen_free(&s);
@@ -240,6 +260,8 @@ bool types_comparable_type(Type *t)
 
 bool types_strictly_comparable(Type *t)
 {
+	int q = comparable_quick(t);
+	if (q >= 0) return q;
 	Seen s = {0};
 	bool r = comparable_type(t, false, &s, 0);
 	types_seen_free(&s);

@@ -17,18 +17,17 @@
 typedef Vec(Term) TermVec;
 typedef Vec(Object *) ObjVec;
 
-static _Thread_local Arena *ts_arena; /* typeset lists live in the interface's arena */
-static Arena ts_default_arena;
-static bool ts_default_init;
+/* Type sets live in a per-thread arena for the whole run (they are cached on interfaces). */
+static _Thread_local Arena ts_arena;
+static _Thread_local bool ts_arena_init;
 
 static Arena *arena(void)
 {
-	if (ts_arena) return ts_arena;
-	if (!ts_default_init) {
-		arena_init(&ts_default_arena);
-		ts_default_init = true;
+	if (!ts_arena_init) {
+		arena_init(&ts_arena);
+		ts_arena_init = true;
 	}
-	return &ts_default_arena;
+	return &ts_arena;
 }
 
 /* ---- terms (typeterm.go); a NULL type means the set of all types ---- */
@@ -125,7 +124,7 @@ static void set_intersect(Set *x, Set *y)
 	x->comparable = comp;
 }
 
-static int depth_guard;
+static _Thread_local int depth_guard;
 
 static void add_methods(ObjVec *ms, ObjList l)
 {
