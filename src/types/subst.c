@@ -291,6 +291,9 @@ void types_inst_expand_named(Type *t)
 	Subst s = {t->named.arena, orig->named.tparams, t->named.targs, 0};
 	uint32_t saved = expand_depth;
 	expand_depth = t->named.inst_depth + 1;
+	/* the origin's right-hand side may not be resolved yet (an instance made inside its own
+	 * declaration): expand later, without caching anything */
+	if (!orig->named.fromrhs && !orig->named.under) { expand_depth = saved; return; }
 	if (!t->named.under) {
 		if (t->named.expanding) { expand_depth = saved; return; }
 		t->named.expanding = true;

@@ -488,7 +488,8 @@ Type *types_under(Type *t)
 	t->named.expanding = true;
 	Type *u = r->kind == TY_NAMED ? types_under(r) : r;
 	t->named.expanding = false;
-	t->named.under = u;
+	/* cache unless the chain ended at a type not yet resolved (or in a cycle) */
+	if (r->kind != TY_NAMED || r->named.under) t->named.under = u;
 	return u;
 }
 

@@ -258,6 +258,14 @@ static void test_instances(void)
 	Type *b3 = types_instantiate(&A, box, &sarg, 1);
 	CHECK("inst/distinct", !types_identical(b1, b3) && types_identical(b1, b2));
 	CHECK("inst/wrong-arity", types_instantiate(&A, box, NULL, 0) == T(BK_INVALID));
+	/* an instance made before its origin's underlying type is known expands later */
+	Type *tq = tparam("Q", types_any);
+	Type *late = named("Late", NULL);
+	types_named_set_tparams(&A, late, &tq, 1);
+	Type *li = types_instantiate(&A, late, &arg, 1);
+	bool early_invalid = types_under(li) == T(BK_INVALID);
+	types_named_set_underlying(late, types_new_slice(&A, tq));
+	CHECK("inst/late-underlying", early_invalid && str_is(types_under(li), "[]int"));
 	/* generic signature instantiation */
 	Object *px = types_new_param(&A, pkg, (Pos){0, 0}, nm("x"), tp);
 	Object *rx = types_new_var(&A, VK_RESULT, pkg, (Pos){0, 0}, NULL, types_new_slice(&A, tp));
@@ -293,6 +301,11 @@ static void test_misc(void)
 	Type *hs = types_new_struct(&A, hf, NULL, 2);
 	CHECK("sizes/overflow-struct", types_sizeof(hs) == -1 && types_offsetof_field(hs, 1) == -1);
 	CHECK("sizes/untyped-safe", types_sizeof(T(BK_UNTYPED_INT)) == 8);
+	/* type X Y resolved before Y: X's underlying type is found once Y's is set */
+	Type *y = named("Ylate", NULL), *x = named("Xlate", y);
+	bool early = types_under(x) == T(BK_INVALID);
+	types_named_set_underlying(y, T(BK_STRING));
+	CHECK("under/late-chain", early && types_under(x) == T(BK_STRING));
 	/* cycles: type C C (invalid) has an invalid underlying type, never loops */
 	Type *c = named("Cyc", NULL);
 	types_named_set_underlying(c, c);
