@@ -326,8 +326,9 @@ bool types_obj_is_alias(const Object *tn)
 	case TY_ALIAS: return true;
 	case TY_BASIC:
 		/* byte, rune, and unsafe.Pointer outside unsafe are aliases */
-		if (tn->pkg && tn->pkg != types_unsafe) return true;
-		return strcmp(tn->name->s, tn->type->basic.name) != 0;
+		if (tn->pkg == types_unsafe) return false;
+		return tn->pkg != NULL || strcmp(tn->name->s, tn->type->basic.name) != 0 || tn->type == types_byte ||
+		       tn->type == types_rune;
 	case TY_NAMED: return tn->type->named.obj != tn;
 	case TY_TYPEPARAM: return tn->type->tparam.obj != tn;
 	case TY_POINTER: case TY_SLICE: case TY_ARRAY: case TY_MAP: case TY_CHAN: case TY_STRUCT:

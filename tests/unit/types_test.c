@@ -77,6 +77,11 @@ static void test_universe(void)
 	                                 types_typeset(types_comparable)->comparable);
 	CHECK("universe/unsafe.Pointer", str_is(T(BK_UNSAFE_POINTER), "unsafe.Pointer"));
 	CHECK("universe/untyped", str_is(T(BK_UNTYPED_FLOAT), "untyped float") && types_is_untyped(T(BK_UNTYPED_NIL)));
+	CHECK("universe/is-alias", types_obj_is_alias(types_scope_lookup(types_universe, nm("byte"))) &&
+	                               types_obj_is_alias(types_scope_lookup(types_universe, nm("any"))) &&
+	                               !types_obj_is_alias(types_scope_lookup(types_universe, nm("int"))) &&
+	                               !types_obj_is_alias(types_scope_lookup(types_universe, nm("error"))) &&
+	                               !types_obj_is_alias(types_scope_lookup(types_unsafe->scope, nm("Pointer"))));
 	Object *iota = types_scope_lookup(types_universe, nm("iota"));
 	CHECK("universe/iota", iota == types_universe_iota && iota->kind == OBJ_CONST && const_sign(iota->cnst.val) == 0);
 	Object *ap = types_scope_lookup(types_universe, nm("append"));
