@@ -1158,3 +1158,20 @@ bool const_representable(Arena *a, const ConstVal *x, BasicKind t, ConstVal **ro
 	if (info & TF_BOOLEAN) return x->kind == CK_BOOL;
 	return false;
 }
+
+ConstRepCode const_representation(Arena *a, const ConstVal *x, Type *from, BasicKind to, ConstVal **rounded)
+{
+	if (const_representable(a, x, to, rounded)) return CREP_OK;
+	Type *tt = types_typ[to];
+	if (from && types_is_numeric(from) && (tt->flags & TF_NUMERIC)) {
+		/* integer -> integer: overflows; float -> integer: truncated; float -> float: overflows */
+		if (!types_is_integer(from) && (tt->flags & TF_INTEGER)) return CREP_TRUNCATED;
+		return CREP_OVERFLOW;
+	}
+	return CREP_INVALID;
+}
+
+bool const_untyped_overflows(const ConstVal *x)
+{
+	return x->kind == CK_INT && const_bitlen(x) > CONST_UNTYPED_PREC;
+}

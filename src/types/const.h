@@ -138,6 +138,14 @@ bool const_compare(const ConstVal *x, ConstOp op, const ConstVal *y);
  * NULL and x is representable, *rounded gets the value rounded to t (floats, complex). */
 bool const_representable(Arena *a, const ConstVal *x, BasicKind t, ConstVal **rounded);
 
+/* go/types Checker.representation: why a constant of basic type `from` does not fit `to`:
+ * numeric to numeric is "truncated" (float to integer) or "overflows", else invalid. */
+typedef enum { CREP_OK, CREP_TRUNCATED, CREP_OVERFLOW, CREP_INVALID } ConstRepCode;
+ConstRepCode const_representation(Arena *a, const ConstVal *x, Type *from, BasicKind to, ConstVal **rounded);
+/* go/types Checker.overflow for untyped values: integers may not exceed 512 bits. */
+#define CONST_UNTYPED_PREC 512
+bool const_untyped_overflows(const ConstVal *x);
+
 /* ---- printing ---- */
 
 /* go/constant Value.String() and ExactString(), into heap strings. */

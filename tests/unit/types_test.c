@@ -295,6 +295,19 @@ static void test_instances(void)
 	CHECK("identical/generic-sig", types_identical(sig, sig2));
 }
 
+static void test_const_codes(void)
+{
+	ConstVal *r = NULL;
+	ConstVal *v300 = const_from_literal(&A, "300", 3, 'i'), *vf = const_from_literal(&A, "1.5", 3, 'f');
+	CHECK("const/overflows", const_representation(&A, v300, T(BK_UNTYPED_INT), BK_UINT8, &r) == CREP_OVERFLOW);
+	CHECK("const/truncated", const_representation(&A, vf, T(BK_UNTYPED_FLOAT), BK_INT, &r) == CREP_TRUNCATED);
+	CHECK("const/invalid", const_representation(&A, const_make_string(&A, "x", 1), T(BK_UNTYPED_STRING), BK_INT, &r) == CREP_INVALID);
+	CHECK("const/ok", const_representation(&A, v300, T(BK_UNTYPED_INT), BK_INT16, &r) == CREP_OK && r != NULL);
+	ConstVal *big = const_shift(&A, const_make_int64(&A, 1), COP_SHL, 512);
+	CHECK("const/untyped-overflow", const_untyped_overflows(big) &&
+	                                    !const_untyped_overflows(const_shift(&A, const_make_int64(&A, 1), COP_SHL, 511)));
+}
+
 static void test_misc(void)
 {
 	CHECK("exported/ascii", types_is_exported(nm("Foo")) && !types_is_exported(nm("foo")) && !types_is_exported(nm("_X")));
@@ -356,6 +369,7 @@ int main(void)
 	test_lookup();
 	test_instances();
 	test_misc();
+	test_const_codes();
 	arena_free(&A);
 	return check_failures != 0;
 }
