@@ -188,3 +188,8 @@ type A99 = Pair[A43, A44]
 type Impl2 struct{ Impl; extra int }
 type Impl3 struct{ *Impl }
 type Rec struct{ next *Rec; Impl }
+type GA[T any] = List[T]
+type GA2[K comparable, V any] = map[K][]V
+type A100 = GA[int]
+type A101 = GA2[string, Impl]
+type A102 = struct{ g GA2[int, GA[bool]] }
