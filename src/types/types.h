@@ -534,6 +534,10 @@ void types_write(TypesBuf *b, Type *t);
 /* types.WriteSignature without "func" and the object form used in messages. */
 void types_write_signature(TypesBuf *b, Type *sig);
 
+/* types.ObjectString(obj, nil): "type example.com/p.T struct{...}", "func (*T).M()", ... */
+void types_write_object(TypesBuf *b, Object *obj);
+char *types_object_string(Object *obj);
+
 /* ---- sizes.c (gc, amd64: types.SizesFor("gc", "amd64")) ---- */
 
 int64_t types_sizeof(Type *t);

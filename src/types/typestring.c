@@ -402,3 +402,97 @@ char *types_string(Type *t)
 	vec_push(&b, '\0');
 	return b.data;
 }
+
+/* types.ObjectString(obj, nil) (object.go writeObject). */
+void types_write_object(TypesBuf *b, Object *obj)
+{
+	Writer *w = xmalloc(sizeof *w);
+	w->b = b;
+	w->depth = 0;
+	Type *t = obj->type;
+	bool tname = false;
+	switch (obj->kind) {
+	case OBJ_PKGNAME:
+		put(w, "package ");
+		put(w, obj->name ? obj->name->s : "");
+		if (obj->pkgname.imported && obj->pkgname.imported->path[0] && obj->name &&
+		    strcmp(obj->pkgname.imported->path, obj->name->s) != 0) {
+			put(w, " (");
+			types_quote(b, obj->pkgname.imported->path, strlen(obj->pkgname.imported->path));
+			put(w, ")");
+		}
+		free(w);
+		return;
+	case OBJ_CONST: put(w, "const"); break;
+	case OBJ_TYPENAME:
+		tname = true;
+		put(w, "type");
+		if (t && types_unalias(t) && t->kind == TY_TYPEPARAM) put(w, " parameter");
+		break;
+	case OBJ_VAR: put(w, obj->var.kind == VK_FIELD ? "field" : "var"); break;
+	case OBJ_FUNC:
+		put(w, "func ");
+		if (t && t->kind == TY_SIGNATURE && t->sig.recv) {
+			byte(w, '(');
+			if (t->sig.recv->type && t->sig.recv->type->kind == TY_INTERFACE) put(w, "interface");
+			else typ(w, t->sig.recv->type);
+			put(w, ").");
+		} else if (t && obj->pkg) {
+			put(w, obj->pkg->path);
+			if (obj->pkg->path[0]) vec_push(b, '.');
+		}
+		if (obj->name) put(w, obj->name->s);
+		if (t && t->kind == TY_SIGNATURE) signature(w, t);
+		free(w);
+		return;
+	case OBJ_LABEL: put(w, "label"); t = NULL; break;
+	case OBJ_BUILTIN: put(w, "builtin"); t = NULL; break;
+	case OBJ_NIL: put(w, "nil"); free(w); return;
+	case OBJ_BAD: case OBJ_COUNT: put(w, "bad"); break;
+	}
+	byte(w, ' ');
+	if (obj->pkg && obj->name && types_scope_lookup(obj->pkg->scope, obj->name) == obj) {
+		put(w, obj->pkg->path);
+		if (obj->pkg->path[0]) vec_push(b, '.');
+	}
+	if (obj->name) put(w, obj->name->s);
+	if (!t) {
+		free(w);
+		return;
+	}
+	if (tname) {
+		if (t->kind == TY_BASIC) {
+			free(w);
+			return;
+		}
+		TypeList tps = t->kind == TY_NAMED ? t->named.tparams : t->kind == TY_ALIAS ? t->alias.tparams : (TypeList){0};
+		if (tps.len && !(t->kind == TY_NAMED && t->named.orig != t) && !(t->kind == TY_ALIAS && t->alias.targs.len))
+			tparam_list(w, tps);
+		if (types_obj_is_alias(obj)) {
+			put(w, " =");
+			if (t->kind == TY_ALIAS) t = t->alias.fromrhs;
+		} else if (t->kind == TY_TYPEPARAM) {
+			t = t->tparam.bound;
+		} else {
+			t = types_under(t);
+		}
+	}
+	/* "type any = interface{}", not "= any" */
+	if (obj->name && strcmp(obj->name->s, "any") == 0 && obj->parent == types_universe) {
+		byte(w, ' ');
+		put(w, "interface{}");
+		free(w);
+		return;
+	}
+	byte(w, ' ');
+	typ(w, t);
+	free(w);
+}
+
+char *types_object_string(Object *obj)
+{
+	TypesBuf b = {0};
+	types_write_object(&b, obj);
+	vec_push(&b, '\0');
+	return b.data;
+}

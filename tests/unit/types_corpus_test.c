@@ -720,6 +720,18 @@ int main(int argc, char **argv)
 			}
 		}
 	}
+	/* ObjectString of every declaration, methods included */
+	for (size_t i = 0; i < decls.len; i++) {
+		Decl *d = &decls.data[i];
+		const char *e = w < want.len ? want.data[w++] : "";
+		char *os = types_object_string(d->obj);
+		char *line = xasprintf("obj\t%s\t%s", d->name->s, os);
+		bool same = strcmp(line, e) == 0 || (d->nosize && strncmp(line, e, strlen(line)) == 0);
+		if (same) pass++, printf("ok types-object/%s%s\n", d->name->s, d->is_method ? "(method)" : "");
+		else fail++, printf("FAIL types-object/%s: got [%s] want [%s]\n", d->name->s, line, e);
+		free(os);
+		free(line);
+	}
 	/* predicates: "cmp X bit" and "pair X Y bits" lines, one result line per X */
 	Object *cur = NULL;
 	char curname[64] = "", first_bad[512] = "";

@@ -82,6 +82,23 @@ static void test_universe(void)
 	                               !types_obj_is_alias(types_scope_lookup(types_universe, nm("int"))) &&
 	                               !types_obj_is_alias(types_scope_lookup(types_universe, nm("error"))) &&
 	                               !types_obj_is_alias(types_scope_lookup(types_unsafe->scope, nm("Pointer"))));
+	{
+		static const struct { const char *name, *want; } objs[] = {
+			{"any", "type any = interface{}"}, {"int", "type int"}, {"byte", "type byte"},
+			{"error", "type error interface{Error() string}"}, {"comparable", "type comparable interface{comparable}"},
+			{"true", "const true untyped bool"}, {"nil", "nil"}, {"len", "builtin len"},
+		};
+		bool ok = true;
+		for (size_t i = 0; i < ARRAY_LEN(objs); i++) {
+			char *s = types_object_string(types_scope_lookup(types_universe, nm(objs[i].name)));
+			if (strcmp(s, objs[i].want) != 0) { printf("   got %s, want %s\n", s, objs[i].want); ok = false; }
+			free(s);
+		}
+		char *s = types_object_string(types_scope_lookup(types_unsafe->scope, nm("Pointer")));
+		ok &= strcmp(s, "type unsafe.Pointer") == 0;
+		free(s);
+		CHECK("universe/object-strings", ok);
+	}
 	Object *iota = types_scope_lookup(types_universe, nm("iota"));
 	CHECK("universe/iota", iota == types_universe_iota && iota->kind == OBJ_CONST && const_sign(iota->cnst.val) == 0);
 	Object *ap = types_scope_lookup(types_universe, nm("append"));

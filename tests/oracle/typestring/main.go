@@ -9,7 +9,8 @@
 // when not applicable: generic types, functions). Method sets of defined types follow as
 // extra lines "NAME.mset <TAB> T|*T <TAB> m1:TYPE m2:TYPE ..." (non-generic types).
 //
-// Then predicates over every ordered pair of non-generic types declared without a
+// Then "obj <TAB> NAME <TAB> ObjectString" for every declaration (methods included), and
+// predicates over every ordered pair of non-generic types declared without a
 // "// nosize" mark: "pair <TAB> X <TAB> Y <TAB> bits" where bits are Identical,
 // IdenticalIgnoreTags, AssignableTo, ConvertibleTo, Implements and Satisfies (the last two
 // "-" unless Y is an interface) as 1/0; and "cmp <TAB> X <TAB> Comparable(X)".
@@ -38,7 +39,8 @@ func main() {
 		os.Exit(2)
 	}
 	conf := types.Config{Importer: importer.ForCompiler(fset, "source", nil)}
-	pkg, err := conf.Check("example.com/p", fset, []*ast.File{f}, nil)
+	info := &types.Info{Defs: map[*ast.Ident]types.Object{}}
+	pkg, err := conf.Check("example.com/p", fset, []*ast.File{f}, info)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
@@ -115,6 +117,19 @@ func main() {
 					fmt.Printf("%s.mset\t%s\t%s\n", name, kind, strings.Join(ns, " "))
 				}
 			}
+		}
+	}
+	// ObjectString of every declaration, methods included, in source order.
+	for _, d := range f.Decls {
+		switch d := d.(type) {
+		case *ast.GenDecl:
+			for _, s := range d.Specs {
+				if ts, ok := s.(*ast.TypeSpec); ok {
+					fmt.Printf("obj\t%s\t%s\n", ts.Name.Name, types.ObjectString(pkg.Scope().Lookup(ts.Name.Name), nil))
+				}
+			}
+		case *ast.FuncDecl:
+			fmt.Printf("obj\t%s\t%s\n", d.Name.Name, types.ObjectString(info.Defs[d.Name], nil))
 		}
 	}
 	printPairs(pairNames, pairTypes)
