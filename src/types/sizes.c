@@ -184,3 +184,73 @@ int64_t types_offsetof_field(Type *strct, uint32_t i)
 	free(offs);
 	return r;
 }
+
+/* ---- pointer data (gc's PtrDataSize / HasPointers, cmd/compile/internal/types/size.go) ---- */
+
+/* gc's NotInHeap: internal/runtime/sys.nih, and structs and arrays containing it. */
+static bool not_in_heap(Type *t, int depth)
+{
+	if (depth > 1000 || !t) return false;
+	Type *n = types_unalias(t);
+	if (n && n->kind == TY_NAMED) {
+		Object *o = n->named.obj;
+		if (o && o->name && strcmp(o->name->s, "nih") == 0 && o->pkg && strcmp(o->pkg->path, "internal/runtime/sys") == 0)
+			return true;
+	}
+	Type *u = types_under(t);
+	if (u->kind == TY_ARRAY) return not_in_heap(u->array.elem, depth + 1);
+	if (u->kind == TY_STRUCT) {
+		for (uint32_t i = 0; i < u->strct.fields.len; i++)
+			if (not_in_heap(u->strct.fields.data[i]->type, depth + 1)) return true;
+	}
+	return false;
+}
+
+static int64_t ptrdata_depth(Type *t, int depth)
+{
+	if (depth > 10000 || !t) return 0;
+	Type *u = types_under(t);
+	switch (u->kind) {
+	case TY_BASIC:
+		if (u->basic.kind == BK_STRING || u->basic.kind == BK_UNSAFE_POINTER) return WORD;
+		return 0;
+	case TY_POINTER:
+		return not_in_heap(u->pointer.elem, depth + 1) ? 0 : WORD;
+	case TY_SLICE:
+		return not_in_heap(u->slice.elem, depth + 1) ? 0 : WORD;
+	case TY_SIGNATURE: case TY_CHAN: case TY_MAP:
+		return WORD;
+	case TY_INTERFACE:
+		return 2 * WORD;
+	case TY_ARRAY: {
+		if (u->array.len <= 0) return 0;
+		int64_t x = ptrdata_depth(u->array.elem, depth + 1);
+		if (x <= 0) return 0;
+		int64_t es = sizeof_depth(u->array.elem, depth + 1);
+		if (es < 0 || (u->array.len - 1) > (INT64_MAX - x) / (es ? es : 1)) return -1;
+		return es * (u->array.len - 1) + x;
+	}
+	case TY_STRUCT: {
+		uint32_t n = u->strct.fields.len;
+		if (n == 0) return 0;
+		int64_t *offs = xmalloc(n * sizeof *offs);
+		offsets_depth(u->strct.fields, offs, depth);
+		int64_t r = 0;
+		for (uint32_t i = n; i-- > 0;) {
+			int64_t x = ptrdata_depth(u->strct.fields.data[i]->type, depth + 1);
+			if (x > 0) {
+				r = offs[i] < 0 ? -1 : offs[i] + x;
+				break;
+			}
+		}
+		free(offs);
+		return r;
+	}
+	case TY_UNION: case TY_TUPLE: case TY_NAMED: case TY_TYPEPARAM: case TY_ALIAS: case TY_COUNT:
+		break;
+	}
+	return WORD;
+}
+
+int64_t types_ptrdata(Type *t) { return ptrdata_depth(t, 0); }
+bool types_has_pointers(Type *t) { return ptrdata_depth(t, 0) != 0; }

@@ -545,6 +545,10 @@ int64_t types_alignof(Type *t);
 /* Offsets of the fields of a struct type (underlying); out has one entry per field. */
 void types_offsetsof(Type *strct, int64_t *out);
 int64_t types_offsetof_field(Type *strct, uint32_t i);
+/* gc's PtrDataSize: bytes of the prefix that can hold pointers (0: no pointers), and
+ * HasPointers, as the garbage collector and escape analysis see a type. */
+int64_t types_ptrdata(Type *t);
+bool types_has_pointers(Type *t);
 
 /* ---- predicates.c ---- */
 

@@ -534,7 +534,7 @@ static void fmt_mset(TypesBuf *out, Decl *d, bool ptr)
 
 int main(int argc, char **argv)
 {
-	if (argc != 3) return 0;
+	if (argc != 3 && argc != 4) return 0;
 	intern_init(&in);
 	types_universe_init(&in);
 	arena_init(&A);
@@ -779,7 +779,27 @@ int main(int argc, char **argv)
 			if (bad++ == 0) snprintf(first_bad, sizeof first_bad, "%s->%s got %s want %s", x, y, got, bits);
 		}
 	}
+	/* the runtime's view: "ptr NAME size align ptrdata" from the compiled corpus */
+	size_t ptr_ok = 0, ptr_bad = 0;
+	char *ptext;
+	size_t plen;
+	if (argc == 4 && base_read_file(argv[3], &ptext, &plen, &msg) == READ_OK) {
+		for (char *l = strtok(ptext, "\n"); l; l = strtok(NULL, "\n")) {
+			char x[64];
+			long long sz, al, pd;
+			if (sscanf(l, "ptr %63s %lld %lld %lld", x, &sz, &al, &pd) != 4) continue;
+			Object *o = types_scope_lookup(pkg->scope, nm(x));
+			bool skip = false;
+			for (size_t i = 0; i < decls.len; i++)
+				if (decls.data[i].name == nm(x) && decls.data[i].nosize) skip = true;
+			if (skip || !o) continue;
+			long long gs = types_sizeof(o->type), ga = types_alignof(o->type), gp = types_ptrdata(o->type);
+			if (gs == sz && ga == al && gp == pd) ptr_ok++, printf("ok types-runtime/%s\n", x);
+			else ptr_bad++, printf("FAIL types-runtime/%s: got %lld %lld %lld want %lld %lld %lld\n", x, gs, ga, gp, sz, al, pd);
+		}
+	}
 	fflush(stdout);
+	printf("types-runtime: %zu agree, %zu differ\n", ptr_ok, ptr_bad);
 	printf("types-corpus: %zu agree, %zu differ, %d parse errors; pairs: %zu agree, %zu differ\n", pass, fail,
 	        nerr, pairs_ok, pairs_bad);
 	return 0;

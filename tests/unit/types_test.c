@@ -325,6 +325,24 @@ static void test_const_codes(void)
 	                                    !const_untyped_overflows(const_shift(&A, const_make_int64(&A, 1), COP_SHL, 511)));
 }
 
+static void test_ptrdata(void)
+{
+	/* gc's NotInHeap: pointers to internal/runtime/sys.nih (and types containing it) are not
+	 * pointers for the garbage collector */
+	Package *sys = types_new_package(&A, "internal/runtime/sys", nm("sys"));
+	Object *o = types_new_typename(&A, sys, (Pos){0, 0}, nm("nih"), NULL);
+	Type *nih = types_new_named(&A, o, types_new_struct(&A, NULL, NULL, 0));
+	Object *f[] = {field("_", nih, false), field("n", T(BK_INT), false)};
+	Type *nihs = named("NIH", types_new_struct(&A, f, NULL, 2));
+	CHECK("ptrdata/notinheap", types_ptrdata(types_new_pointer(&A, nihs)) == 0 &&
+	                               types_ptrdata(types_new_slice(&A, nihs)) == 0 &&
+	                               types_ptrdata(types_new_pointer(&A, T(BK_INT))) == 8);
+	Object *g[] = {field("a", T(BK_INT), false), field("s", T(BK_STRING), false), field("b", T(BK_INT), false)};
+	CHECK("ptrdata/struct", types_ptrdata(types_new_struct(&A, g, NULL, 3)) == 16 &&
+	                            !types_has_pointers(types_new_array(&A, T(BK_INT), 4)) &&
+	                            types_ptrdata(types_new_array(&A, types_new_struct(&A, g, NULL, 3), 3)) == 80);
+}
+
 static void test_misc(void)
 {
 	CHECK("exported/ascii", types_is_exported(nm("Foo")) && !types_is_exported(nm("foo")) && !types_is_exported(nm("_X")));
@@ -387,6 +405,7 @@ int main(void)
 	test_instances();
 	test_misc();
 	test_const_codes();
+	test_ptrdata();
 	arena_free(&A);
 	return check_failures != 0;
 }

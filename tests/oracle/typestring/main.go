@@ -14,6 +14,11 @@
 // "// nosize" mark: "pair <TAB> X <TAB> Y <TAB> bits" where bits are Identical,
 // IdenticalIgnoreTags, AssignableTo, ConvertibleTo, Implements and Satisfies (the last two
 // "-" unless Y is an interface) as 1/0; and "cmp <TAB> X <TAB> Comparable(X)".
+//
+// With -gen FILE.go OUT.go it writes a program (the corpus as package main plus a main) that
+// prints, for every non-generic type usable as a type, the runtime's view of it:
+// "ptr <TAB> NAME <TAB> size <TAB> align <TAB> ptrdata" (ptrdata is abi.Type.PtrBytes, what gc
+// computed), the reference for gomem's types_ptrdata.
 package main
 
 import (
@@ -28,8 +33,12 @@ import (
 )
 
 func main() {
+	if len(os.Args) == 4 && os.Args[1] == "-gen" {
+		gen(os.Args[2], os.Args[3])
+		return
+	}
 	if len(os.Args) != 2 {
-		fmt.Fprintln(os.Stderr, "usage: typestring FILE.go")
+		fmt.Fprintln(os.Stderr, "usage: typestring FILE.go | typestring -gen FILE.go OUT.go")
 		os.Exit(2)
 	}
 	fset := token.NewFileSet()
@@ -207,4 +216,61 @@ func hasTypeParam(t types.Type) bool {
 	}
 	walk(t, 0)
 	return found
+}
+
+func gen(in, out string) {
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, in, nil, parser.SkipObjectResolution)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(2)
+	}
+	conf := types.Config{Importer: importer.ForCompiler(fset, "source", nil)}
+	pkg, err := conf.Check("example.com/p", fset, []*ast.File{f}, nil)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	src, _ := os.ReadFile(in)
+	var b strings.Builder
+	b.WriteString(strings.Replace(string(src), "\npackage p\n", "\npackage main\n", 1))
+	b.WriteString(`
+type abiType struct {
+	Size_    uintptr
+	PtrBytes uintptr
+}
+
+func show(name string, t reflect.Type) {
+	type eface struct{ typ, data unsafe.Pointer }
+	at := (*abiType)((*eface)(unsafe.Pointer(&t)).data)
+	fmt.Printf("ptr\t%s\t%d\t%d\t%d\n", name, t.Size(), t.Align(), at.PtrBytes)
+}
+
+func main() {
+`)
+	for _, d := range f.Decls {
+		g, ok := d.(*ast.GenDecl)
+		if !ok {
+			continue
+		}
+		for _, s := range g.Specs {
+			ts, ok := s.(*ast.TypeSpec)
+			if !ok || ts.TypeParams != nil {
+				continue
+			}
+			t := pkg.Scope().Lookup(ts.Name.Name).Type()
+			if it, ok := t.Underlying().(*types.Interface); ok && !it.IsMethodSet() {
+				continue // constraint interfaces are not types of values
+			}
+			fmt.Fprintf(&b, "\tshow(%q, reflect.TypeOf((*%s)(nil)).Elem())\n", ts.Name.Name, ts.Name.Name)
+		}
+	}
+	b.WriteString("}\n")
+	text := b.String()
+	// the generated program needs fmt, reflect and unsafe
+	text = strings.Replace(text, "import (\n", "import (\n\t\"fmt\"\n\t\"reflect\"\n", 1)
+	if err := os.WriteFile(out, []byte(text), 0o644); err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(2)
+	}
 }
