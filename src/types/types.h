@@ -457,11 +457,12 @@ Type *types_unalias(Type *t);
 Type *types_under(Type *t);
 /* Named type's (or generic instance's) declared methods. */
 ObjList types_named_methods(Type *named);
-/* The object of a Named or Alias (or Basic, via the universe), NULL otherwise. */
+/* The type name object of a Named, Alias or TypeParam; NULL for other types. */
 Object *types_type_obj(const Type *t);
 
 static inline bool types_is_basic(Type *t, uint32_t info) { return t->kind == TY_BASIC && (t->flags & info); }
-/* Predicates on the underlying type (go/types predicates.go, without core-type tricks). */
+/* Predicates on the underlying type (go/types isBoolean etc.; for a type parameter the
+ * underlying type is its constraint interface, so they are false: use the type set). */
 bool types_is_untyped(Type *t);
 bool types_is_typed(Type *t);
 bool types_is_boolean(Type *t);
@@ -517,7 +518,8 @@ typedef struct LookupResult {
 /* go/types LookupFieldOrMethod(T, addressable, pkg, name). */
 LookupResult types_lookup_field_or_method(Arena *a, Type *t, bool addressable, Package *pkg, Name *name);
 /* The method set of t (spec "Method sets"): methods callable on a value of type t
- * (including promoted ones), sorted by name. Each entry is the method's func object. */
+ * (including promoted ones), in go/types MethodSet order (by Id). Each entry is the method's
+ * func object (substituted for instances). */
 ObjList types_method_set(Arena *a, Type *t);
 /* An interface method of iface (type set) not implemented by t, NULL when all are;
  * *wrong_type is set when a method of that name exists with a different signature, and
@@ -531,7 +533,7 @@ char *types_string(Type *t);
 /* Appends to a growable buffer (for callers composing messages). */
 typedef Vec(char) TypesBuf;
 void types_write(TypesBuf *b, Type *t);
-/* types.WriteSignature without "func" and the object form used in messages. */
+/* types.WriteSignature: a signature without the "func" keyword. */
 void types_write_signature(TypesBuf *b, Type *sig);
 
 /* types.ObjectString(obj, nil): "type example.com/p.T struct{...}", "func (*T).M()", ... */
@@ -560,8 +562,10 @@ bool types_strictly_comparable(Type *t);
 bool types_is_ordered(Type *t);
 /* Core type (spec "Core types", go/types coreType); NULL when there is none. */
 Type *types_core_type(Type *t);
-/* Spec "Assignability" for a non-constant value of type v to type t (no untyped constants:
- * untyped values are accepted when their default kind could be represented is not checked). */
+/* Spec "Assignability" of a value of type v to type t (go/types assignableTo). For untyped
+ * v only the kinds are checked (untyped numeric to any numeric type, untyped bool/string to
+ * boolean/string types, nil to types with nil, defaults to interfaces); whether a constant's
+ * value is representable is the caller's check (const_representable). */
 bool types_assignable(Type *v, Type *t);
 /* Spec "Conversions" for non-constant values of type x to type t. */
 bool types_convertible(Type *x, Type *t);
