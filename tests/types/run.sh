@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The type representation against go/types: tests/oracle/typestring type-checks
 # tests/types/corpus.go and prints each declaration's TypeString, gc amd64 size, alignment,
-# field offsets, method sets, ObjectStrings and pairwise predicates, and the corpus compiled by
+# field offsets, method sets, ObjectStrings, field/method lookups and pairwise predicates, and the corpus compiled by
 # gc prints the runtime's sizes and pointer-data sizes; $BUILD/tests/types_corpus_test builds
 # the same types through src/types and compares (one ok/FAIL line per declaration). Then constants: the oracle
 # tests/oracle/constops evaluates tests/types/constops.txt with go/constant and

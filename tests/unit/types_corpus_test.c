@@ -732,6 +732,40 @@ int main(int argc, char **argv)
 		free(os);
 		free(line);
 	}
+	/* lookups: "look X NAME ADDR RESULT", one result line per X */
+	{
+		char cur_x[64] = "", bad_first[512] = "";
+		size_t nlook = 0, nbad = 0;
+		for (; w <= want.len; w++) {
+			const char *l = w < want.len ? want.data[w] : NULL;
+			char kind[8] = "", x[64] = "", n[64] = "", res[128] = "";
+			int addr = 0;
+			bool is_look = l && sscanf(l, "%7s %63s %63s %d %127s", kind, x, n, &addr, res) == 5 && strcmp(kind, "look") == 0;
+			if (!is_look || strcmp(x, cur_x) != 0) {
+				if (cur_x[0]) {
+					if (nbad == 0) pass++, printf("ok types-lookup/%s (%zu lookups)\n", cur_x, nlook);
+					else fail++, printf("FAIL types-lookup/%s: %zu of %zu differ, first: %s\n", cur_x, nbad, nlook, bad_first);
+				}
+				if (!is_look) break;
+				snprintf(cur_x, sizeof cur_x, "%s", x);
+				nlook = nbad = 0;
+			}
+			Object *o = types_scope_lookup(pkg->scope, nm(x));
+			LookupResult r = types_lookup_field_or_method(&A, o->type, addr, pkg, nm(n));
+			char got[128];
+			if (r.obj) {
+				size_t k = (size_t)snprintf(got, sizeof got, "%s:", r.obj->kind == OBJ_FUNC ? "func" : "var");
+				for (uint32_t i = 0; i < r.nindex && k < sizeof got - 16; i++)
+					k += (size_t)snprintf(got + k, sizeof got - k, "%s%u", i ? "." : "", r.index[i]);
+				snprintf(got + k, sizeof got - k, ":%s", r.indirect ? "true" : "false");
+			} else {
+				snprintf(got, sizeof got, "%s", r.ambiguous ? "ambiguous" : r.needs_addr ? "needsaddr" : "none");
+			}
+			nlook++;
+			if (strcmp(got, res) != 0 && nbad++ == 0)
+				snprintf(bad_first, sizeof bad_first, "%s.%s addr=%d got %s want %s", x, n, addr, got, res);
+		}
+	}
 	/* predicates: "cmp X bit" and "pair X Y bits" lines, one result line per X */
 	Object *cur = NULL;
 	char curname[64] = "", first_bad[512] = "";

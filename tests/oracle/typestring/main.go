@@ -141,6 +141,7 @@ func main() {
 			fmt.Printf("obj\t%s\t%s\n", d.Name.Name, types.ObjectString(info.Defs[d.Name], nil))
 		}
 	}
+	printLookups(pkg, pairNames, pairTypes)
 	printPairs(pairNames, pairTypes)
 }
 
@@ -156,6 +157,69 @@ func lineOf(fset *token.FileSet, f *ast.File, obj types.Object) string {
 		return lines[n-1]
 	}
 	return ""
+}
+
+// printLookups prints LookupFieldOrMethod for every type, every field or method name that
+// occurs in the corpus (and one that does not), not addressable and addressable:
+// "look <TAB> X <TAB> NAME <TAB> 0|1 <TAB> var|func:INDEX:indirect | ambiguous | needsaddr | none".
+func printLookups(pkg *types.Package, names []string, ts []types.Type) {
+	seen := map[string]bool{"zz": true}
+	list := []string{"zz"}
+	add := func(n string) {
+		if !seen[n] {
+			seen[n] = true
+			list = append(list, n)
+		}
+	}
+	for _, t := range ts {
+		for _, pt := range []types.Type{t, types.NewPointer(t)} {
+			ms := types.NewMethodSet(pt)
+			for i := 0; i < ms.Len(); i++ {
+				add(ms.At(i).Obj().Name())
+			}
+		}
+		if st, ok := t.Underlying().(*types.Struct); ok {
+			for i := 0; i < st.NumFields(); i++ {
+				add(st.Field(i).Name())
+				if e, ok := st.Field(i).Type().Underlying().(*types.Struct); ok {
+					for j := 0; j < e.NumFields(); j++ {
+						add(e.Field(j).Name())
+					}
+				}
+			}
+		}
+	}
+	for i, t := range ts {
+		for _, n := range list {
+			for _, addr := range []bool{false, true} {
+				obj, index, indirect := types.LookupFieldOrMethod(t, addr, pkg, n)
+				var r string
+				switch {
+				case obj != nil:
+					kind := "var"
+					if _, ok := obj.(*types.Func); ok {
+						kind = "func"
+					}
+					var ix []string
+					for _, x := range index {
+						ix = append(ix, fmt.Sprint(x))
+					}
+					r = fmt.Sprintf("%s:%s:%v", kind, strings.Join(ix, "."), indirect)
+				case index != nil:
+					r = "ambiguous"
+				case indirect:
+					r = "needsaddr"
+				default:
+					r = "none"
+				}
+				a := "0"
+				if addr {
+					a = "1"
+				}
+				fmt.Printf("look\t%s\t%s\t%s\t%s\n", names[i], n, a, r)
+			}
+		}
+	}
 }
 
 func bit(b bool) string {
