@@ -1175,3 +1175,18 @@ bool const_untyped_overflows(const ConstVal *x)
 {
 	return x->kind == CK_INT && const_bitlen(x) > CONST_UNTYPED_PREC;
 }
+
+bool const_convert(Arena *a, const ConstVal *x, Type *from, BasicKind to, ConstVal **out)
+{
+	if (const_representable(a, x, to, out)) return true;
+	if (from && types_is_integer(from) && (types_typ[to]->flags & TF_STRING)) {
+		bool ok;
+		uint64_t u = const_uint64_val(x, &ok);
+		uint32_t r = ok && u <= 0x10FFFF ? (uint32_t)u : 0xFFFD;
+		char buf[4];
+		int n = utf8_encode(r, buf); /* surrogates become U+FFFD, as Go's string(rune) */
+		if (out) *out = const_make_string(a, buf, (size_t)n);
+		return true;
+	}
+	return false;
+}

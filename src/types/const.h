@@ -142,6 +142,10 @@ bool const_representable(Arena *a, const ConstVal *x, BasicKind t, ConstVal **ro
  * numeric to numeric is "truncated" (float to integer) or "overflows", else invalid. */
 typedef enum { CREP_OK, CREP_TRUNCATED, CREP_OVERFLOW, CREP_INVALID } ConstRepCode;
 ConstRepCode const_representation(Arena *a, const ConstVal *x, Type *from, BasicKind to, ConstVal **rounded);
+/* go/types constant conversion T(x) to a basic type (conversions.go constConvertibleTo):
+ * representable values (rounded), or an integer to a string type (the rune, U+FFFD when out
+ * of range). from is x's type. */
+bool const_convert(Arena *a, const ConstVal *x, Type *from, BasicKind to, ConstVal **out);
 /* go/types Checker.overflow for untyped values: integers may not exceed 512 bits. */
 #define CONST_UNTYPED_PREC 512
 bool const_untyped_overflows(const ConstVal *x);

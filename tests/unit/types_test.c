@@ -320,6 +320,15 @@ static void test_const_codes(void)
 	CHECK("const/truncated", const_representation(&A, vf, T(BK_UNTYPED_FLOAT), BK_INT, &r) == CREP_TRUNCATED);
 	CHECK("const/invalid", const_representation(&A, const_make_string(&A, "x", 1), T(BK_UNTYPED_STRING), BK_INT, &r) == CREP_INVALID);
 	CHECK("const/ok", const_representation(&A, v300, T(BK_UNTYPED_INT), BK_INT16, &r) == CREP_OK && r != NULL);
+	ConstVal *cv = NULL;
+	CHECK("const/convert-rune", const_convert(&A, const_make_int64(&A, 0x41), T(BK_UNTYPED_INT), BK_STRING, &cv) &&
+	                                cv->kind == CK_STRING && cv->str.len == 1 && cv->str.s[0] == 'A');
+	CHECK("const/convert-bad-rune", const_convert(&A, const_make_int64(&A, -1), T(BK_INT), BK_STRING, &cv) &&
+	                                    cv->str.len == 3 && memcmp(cv->str.s, "\xef\xbf\xbd", 3) == 0);
+	CHECK("const/convert-surrogate", const_convert(&A, const_make_int64(&A, 0xD800), T(BK_INT), BK_STRING, &cv) &&
+	                                     memcmp(cv->str.s, "\xef\xbf\xbd", 3) == 0);
+	CHECK("const/convert-float", const_convert(&A, vf, T(BK_UNTYPED_FLOAT), BK_FLOAT32, &cv) && cv->kind == CK_FLOAT &&
+	                                 !const_convert(&A, vf, T(BK_UNTYPED_FLOAT), BK_INT, &cv));
 	ConstVal *big = const_shift(&A, const_make_int64(&A, 1), COP_SHL, 512);
 	CHECK("const/untyped-overflow", const_untyped_overflows(big) &&
 	                                    !const_untyped_overflows(const_shift(&A, const_make_int64(&A, 1), COP_SHL, 511)));
