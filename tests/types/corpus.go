@@ -193,3 +193,13 @@ type GA2[K comparable, V any] = map[K][]V
 type A100 = GA[int]
 type A101 = GA2[string, Impl]
 type A102 = struct{ g GA2[int, GA[bool]] }
+type Node interface{ Children() []Node; Parent() Node }
+type Tree struct{ root Node; Impl }
+type AliasImpl = Impl
+type A103 = struct{ AliasImpl; x int }
+type A104 = struct{ *AliasImpl }
+type Cyc1 struct{ next *Cyc2 }
+type Cyc2 struct{ prev *Cyc1; Cyc1 }
+type FnRec func(FnRec) FnRec
+type MapRec map[string]MapRec
+type SlRec []SlRec

@@ -217,7 +217,7 @@ static Type *parse_sig(P *p, bool allow_tparams)
 	Type *results = NULL;
 	if (is(p, "(")) {
 		results = param_list(p, &dummy, VK_RESULT);
-	} else if (starts_type(p) && !is(p, "[")) {
+	} else if (starts_type(p)) {
 		Type *r = parse_type(p);
 		Object *v = types_new_var(&A, VK_RESULT, pkg, (Pos){0, 0}, NULL, r);
 		results = types_new_tuple(&A, &v, 1);
