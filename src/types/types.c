@@ -9,6 +9,7 @@
  */
 #include "types/types.h"
 
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -197,11 +198,11 @@ void types_named_set_tparams(Arena *a, Type *named, Type **tparams, uint32_t n)
 
 Type *types_new_typeparam(Arena *a, Object *obj, Type *bound)
 {
-	static uint32_t next_id; /* only for hashing/debugging; races are harmless to identity */
+	static _Atomic uint32_t next_id; /* unique ids, for debugging and hashing */
 	Type *t = new_type(a, TY_TYPEPARAM);
 	t->tparam.obj = obj;
 	t->tparam.bound = bound;
-	t->tparam.id = ++next_id;
+	t->tparam.id = atomic_fetch_add(&next_id, 1) + 1;
 	if (obj && !obj->type) obj->type = t;
 	return t;
 }
