@@ -15,7 +15,7 @@ OPT     ?= -O2 -g
 WARN    := -Wall -Wextra -Wswitch-enum -Wshadow -Wpointer-arith -Wstrict-prototypes \
            -Wmissing-prototypes -Wno-unused-parameter -Wno-missing-field-initializers
 CFLAGS_ALL = -std=c11 -D_GNU_SOURCE $(OPT) $(WARN) -Isrc $(CFLAGS)
-LIBS    := -lz -lcurl -lm -lpthread
+LIBS    := -lz -lcurl -lgmp -lm -lpthread
 
 B       ?= build
 SRC     := $(sort $(wildcard src/*/*.c))

@@ -1,0 +1,333 @@
+/*
+ * subst.c: generic instantiation and type substitution, after go/types' subst.go and
+ * instantiate.go (without constraint checks, which callers do with types_satisfies).
+ *
+ * A substitution maps type parameters (by pointer) to type arguments. types_subst rebuilds
+ * only what changes: a type containing no substituted parameter is returned as is. Named
+ * instances are created by types_instantiate, deduplicated per origin (identical type
+ * arguments give the same instance, as go/types' Context does), and expand lazily: their
+ * underlying type on the first types_under, their methods on the first types_named_methods.
+ * Fields, params and methods of substituted types are new objects whose origin points back.
+ * Recursion is bounded (MAX_DEPTH) against malformed, deeply nested input.
+ */
+#include "types/types.h"
+
+#include <string.h>
+
+#define MAX_DEPTH 5000
+/* Instances made while expanding an instance nest one level deeper; a generic type whose
+ * expansion keeps growing (type G[T any] struct{ g G[[1]T] }, rejected by the checker as an
+ * instantiation cycle) stops at this depth with an invalid type instead of expanding forever. */
+#define MAX_INST_DEPTH 64
+
+static _Thread_local uint32_t expand_depth;
+
+typedef struct Subst {
+	Arena *a;
+	TypeList from, to;
+	int depth;
+} Subst;
+
+static Type *subst(Subst *s, Type *t);
+
+static Type *lookup_tparam(Subst *s, Type *tp)
+{
+	for (uint32_t i = 0; i < s->from.len; i++)
+		if (s->from.data[i] == tp) return s->to.data[i];
+	return NULL;
+}
+
+/* Substituted copies of var objects; returns the original list when nothing changed. */
+static ObjList subst_vars(Subst *s, ObjList vars, bool *changed)
+{
+	Object **nv = NULL;
+	for (uint32_t i = 0; i < vars.len; i++) {
+		Object *v = vars.data[i];
+		Type *nt = subst(s, v->type);
+		if (nt != v->type) {
+			if (!nv) {
+				nv = ARENA_ARRAY(s->a, Object *, vars.len);
+				memcpy(nv, vars.data, vars.len * sizeof *nv);
+			}
+			Object *c = arena_memdup(s->a, v, sizeof *v);
+			c->type = nt;
+			if (c->kind == OBJ_VAR) c->var.origin = v->var.origin ? v->var.origin : v;
+			nv[i] = c;
+		}
+	}
+	if (!nv) return vars;
+	*changed = true;
+	return (ObjList){nv, vars.len};
+}
+
+static ObjList subst_funcs(Subst *s, ObjList fns, bool *changed)
+{
+	Object **nf = NULL;
+	for (uint32_t i = 0; i < fns.len; i++) {
+		Object *f = fns.data[i];
+		Type *nt = subst(s, f->type);
+		if (nt != f->type) {
+			if (!nf) {
+				nf = ARENA_ARRAY(s->a, Object *, fns.len);
+				memcpy(nf, fns.data, fns.len * sizeof *nf);
+			}
+			Object *c = arena_memdup(s->a, f, sizeof *f);
+			c->type = nt;
+			c->func.origin = f->func.origin ? f->func.origin : f;
+			nf[i] = c;
+		}
+	}
+	if (!nf) return fns;
+	*changed = true;
+	return (ObjList){nf, fns.len};
+}
+
+static bool subst_list(Subst *s, TypeList in, TypeList *out)
+{
+	Type **nl = NULL;
+	for (uint32_t i = 0; i < in.len; i++) {
+		Type *nt = subst(s, in.data[i]);
+		if (nt != in.data[i]) {
+			if (!nl) {
+				nl = ARENA_ARRAY(s->a, Type *, in.len);
+				memcpy(nl, in.data, in.len * sizeof *nl);
+			}
+			nl[i] = nt;
+		}
+	}
+	*out = nl ? (TypeList){nl, in.len} : in;
+	return nl != NULL;
+}
+
+static Type *copy_type(Subst *s, Type *t)
+{
+	Type *c = arena_memdup(s->a, t, sizeof *t);
+	return c;
+}
+
+static Type *subst(Subst *s, Type *t)
+{
+	if (!t) return t;
+	if (s->depth > MAX_DEPTH) return types_typ[BK_INVALID];
+	s->depth++;
+	Type *r = t;
+	switch (t->kind) {
+	case TY_BASIC:
+		break;
+	case TY_POINTER: {
+		Type *e = subst(s, t->pointer.elem);
+		if (e != t->pointer.elem) r = types_new_pointer(s->a, e);
+		break;
+	}
+	case TY_SLICE: {
+		Type *e = subst(s, t->slice.elem);
+		if (e != t->slice.elem) r = types_new_slice(s->a, e);
+		break;
+	}
+	case TY_ARRAY: {
+		Type *e = subst(s, t->array.elem);
+		if (e != t->array.elem) r = types_new_array(s->a, e, t->array.len);
+		break;
+	}
+	case TY_MAP: {
+		Type *k = subst(s, t->map.key), *e = subst(s, t->map.elem);
+		if (k != t->map.key || e != t->map.elem) r = types_new_map(s->a, k, e);
+		break;
+	}
+	case TY_CHAN: {
+		Type *e = subst(s, t->chan.elem);
+		if (e != t->chan.elem) r = types_new_chan(s->a, t->chan.dir, e);
+		break;
+	}
+	case TY_STRUCT: {
+		bool ch = false;
+		ObjList f = subst_vars(s, t->strct.fields, &ch);
+		if (ch) {
+			r = copy_type(s, t);
+			r->strct.fields = f;
+		}
+		break;
+	}
+	case TY_TUPLE: {
+		bool ch = false;
+		ObjList v = subst_vars(s, t->tuple.vars, &ch);
+		if (ch) {
+			r = copy_type(s, t);
+			r->tuple.vars = v;
+		}
+		break;
+	}
+	case TY_SIGNATURE: {
+		/* the receiver and the signature's own type parameters are not substituted */
+		Type *p = subst(s, t->sig.params), *q = subst(s, t->sig.results);
+		if (p != t->sig.params || q != t->sig.results) {
+			r = copy_type(s, t);
+			r->sig.params = p;
+			r->sig.results = q;
+		}
+		break;
+	}
+	case TY_UNION: {
+		Term *nt = NULL;
+		for (uint32_t i = 0; i < t->uni.len; i++) {
+			Type *x = subst(s, t->uni.terms[i].type);
+			if (x != t->uni.terms[i].type) {
+				if (!nt) nt = arena_memdup(s->a, t->uni.terms, t->uni.len * sizeof *nt);
+				nt[i].type = x;
+			}
+		}
+		if (nt) r = types_new_union(s->a, nt, t->uni.len);
+		break;
+	}
+	case TY_INTERFACE: {
+		bool ch = false;
+		ObjList m = subst_funcs(s, t->iface.methods, &ch);
+		TypeList e;
+		ch |= subst_list(s, t->iface.embeddeds, &e);
+		if (ch) {
+			r = copy_type(s, t);
+			r->iface.methods = m;
+			r->iface.embeddeds = e;
+			r->iface.tset = NULL;
+		}
+		break;
+	}
+	case TY_NAMED:
+		if (t->named.orig != t && t->named.targs.len) {
+			TypeList nl;
+			if (subst_list(s, t->named.targs, &nl)) r = types_instantiate(s->a, t->named.orig, nl.data, nl.len);
+		}
+		break;
+	case TY_ALIAS:
+		if (t->alias.targs.len) {
+			TypeList nl;
+			if (subst_list(s, t->alias.targs, &nl)) r = types_instantiate(s->a, t->alias.orig, nl.data, nl.len);
+		}
+		break;
+	case TY_TYPEPARAM: {
+		Type *x = lookup_tparam(s, t);
+		if (x) r = x;
+		break;
+	}
+	case TY_COUNT:
+		break;
+	}
+	s->depth--;
+	return r;
+}
+
+Type *types_subst(Arena *a, Type *t, TypeList tparams, TypeList targs)
+{
+	if (tparams.len == 0 || tparams.len != targs.len) return t;
+	Subst s = {a, tparams, targs, 0};
+	return subst(&s, t);
+}
+
+static bool same_targs(TypeList l, Type **targs, uint32_t n)
+{
+	if (l.len != n) return false;
+	for (uint32_t i = 0; i < n; i++)
+		if (!types_identical(l.data[i], targs[i])) return false;
+	return true;
+}
+
+Type *types_instantiate(Arena *a, Type *g, Type **targs, uint32_t n)
+{
+	if (!g) return g;
+	switch (g->kind) {
+	case TY_NAMED: {
+		Type *orig = g->named.orig;
+		if (orig->named.tparams.len != n || n == 0) return types_typ[BK_INVALID];
+		for (Type *i = orig->named.insts; i; i = i->named.next_inst)
+			if (same_targs(i->named.targs, targs, n)) return i;
+		if (expand_depth >= MAX_INST_DEPTH) return types_typ[BK_INVALID];
+		Type *t = types_new_named(a, orig->named.obj, NULL);
+		t->named.inst_depth = expand_depth;
+		t->named.orig = orig;
+		t->named.targs = (TypeList){arena_memdup(a, targs, n * sizeof *targs), n};
+		t->named.arena = a;
+		t->named.next_inst = orig->named.insts;
+		orig->named.insts = t;
+		return t;
+	}
+	case TY_ALIAS: {
+		Type *orig = g->alias.orig;
+		if (orig->alias.tparams.len != n || n == 0) return types_typ[BK_INVALID];
+		Type *t = types_new_alias(a, orig->alias.obj, NULL);
+		t->alias.orig = orig;
+		t->alias.targs = (TypeList){arena_memdup(a, targs, n * sizeof *targs), n};
+		t->alias.arena = a;
+		return t;
+	}
+	case TY_SIGNATURE: {
+		if (g->sig.tparams.len != n) return types_typ[BK_INVALID];
+		Type *t = types_subst(a, g, g->sig.tparams, (TypeList){targs, n});
+		if (t == g) t = arena_memdup(a, g, sizeof *g);
+		t->sig.tparams = (TypeList){NULL, 0};
+		return t;
+	}
+	case TY_BASIC: case TY_POINTER: case TY_SLICE: case TY_ARRAY: case TY_MAP: case TY_CHAN:
+	case TY_STRUCT: case TY_INTERFACE: case TY_UNION: case TY_TUPLE: case TY_TYPEPARAM: case TY_COUNT:
+		break;
+	}
+	return types_typ[BK_INVALID];
+}
+
+/* Called by types_unalias for an instance of a generic alias. */
+Type *types_inst_expand_alias(Type *t);
+Type *types_inst_expand_alias(Type *t)
+{
+	Type *orig = t->alias.orig;
+	Subst s = {t->alias.arena, orig->alias.tparams, t->alias.targs, 0};
+	return subst(&s, orig->alias.fromrhs);
+}
+
+/* Called by types_under and types_named_methods for an instance of a generic type. */
+void types_inst_expand_named(Type *t);
+void types_inst_expand_named(Type *t)
+{
+	Type *orig = t->named.orig;
+	if (t->named.under && t->named.methods.len == orig->named.methods.len) return;
+	Subst s = {t->named.arena, orig->named.tparams, t->named.targs, 0};
+	uint32_t saved = expand_depth;
+	expand_depth = t->named.inst_depth + 1;
+	/* the origin's right-hand side may not be resolved yet (an instance made inside its own
+	 * declaration): expand later, without caching anything */
+	if (!orig->named.fromrhs && !orig->named.under) { expand_depth = saved; return; }
+	if (!t->named.under) {
+		if (t->named.expanding) { expand_depth = saved; return; }
+		t->named.expanding = true;
+		Type *u = types_under(orig);
+		t->named.under = types_under(subst(&s, u));
+		t->named.expanding = false;
+	}
+	/* methods: substitute the receiver type parameters (or the type's own) */
+	uint32_t n = orig->named.methods.len;
+	if (t->named.methods.len == n) { expand_depth = saved; return; }
+	Object **ms = ARENA_ARRAY(s.a, Object *, n ? n : 1);
+	for (uint32_t i = 0; i < n; i++) {
+		Object *m = orig->named.methods.data[i];
+		Type *sig = m->type;
+		if (!sig || sig->kind != TY_SIGNATURE) {
+			ms[i] = m;
+			continue;
+		}
+		Subst ms_s = s;
+		if (sig->sig.rparams.len == t->named.targs.len && sig->sig.rparams.len) ms_s.from = sig->sig.rparams;
+		Type *ns = subst(&ms_s, sig);
+		if (ns == sig) ns = arena_memdup(s.a, sig, sizeof *sig);
+		ns->sig.rparams = (TypeList){NULL, 0};
+		if (sig->sig.recv) {
+			Object *rv = arena_memdup(s.a, sig->sig.recv, sizeof(Object));
+			Type *rt = types_unalias(rv->type);
+			rv->type = rt && rt->kind == TY_POINTER ? types_new_pointer(s.a, t) : t;
+			ns->sig.recv = rv;
+		}
+		Object *c = arena_memdup(s.a, m, sizeof *m);
+		c->type = ns;
+		c->func.origin = m;
+		ms[i] = c;
+	}
+	t->named.methods = (ObjList){ms, n};
+	expand_depth = saved;
+}
