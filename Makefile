@@ -27,7 +27,7 @@ FUZZSRC := $(sort $(wildcard fuzz/fuzz_*.c))
 TOOLS   := $(sort $(wildcard tests/tools/*.c))
 TOOLBIN := $(TOOLS:tests/tools/%.c=$(B)/tools/%)
 
-.PHONY: all check test unit asan fuzz fuzz-regress bench demo install clean deps
+.PHONY: print-libs all check test unit asan fuzz fuzz-regress bench demo install clean deps
 
 all: $(B)/gomem
 
@@ -91,6 +91,10 @@ demo: all
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin
 	install -m 755 $(B)/gomem $(DESTDIR)$(PREFIX)/bin/gomem
+
+# For scripts that link outside make (scripts/fuzz.sh).
+print-libs:
+	@echo $(LIBS)
 
 clean:
 	rm -rf build build-asan build-fuzz

@@ -15,7 +15,7 @@ for src in fuzz/fuzz_*.c; do
 	name=$(basename "$src" .c); name=${name#fuzz_}
 	bin=build-fuzz/fuzz_$name
 	clang -std=c11 -D_GNU_SOURCE -O1 -g -Isrc -fsanitize=fuzzer,address,undefined \
-		-o "$bin" "$src" build-fuzz/libgomem.a -lz -lcurl -lgmp -lm -lpthread
+		-o "$bin" "$src" build-fuzz/libgomem.a $(make -s print-libs)
 	corpus=build-fuzz/corpus/$name; crashes=build-fuzz/crashes/$name
 	mkdir -p "$corpus" "$crashes"
 	if [ -x "fuzz/seed_$name.sh" ] && [ -z "$(ls -A "$corpus")" ]; then

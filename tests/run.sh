@@ -28,6 +28,10 @@ for suite in "$here"/*/run.sh; do
 	done < <(bash "$suite" 2>&1; rc=$?; [ $rc = 0 ] || echo "FAIL $name/run.sh: exited with status $rc")
 	echo "   ($(( $(date +%s) - start ))s)"
 done
+# A test that replaced /dev/null with a file (an output path gone wrong) breaks everything after it.
+if [ ! -c /dev/null ]; then
+	fail=$((fail + 1)); failed+=("environment: /dev/null is no longer a character device")
+fi
 if [ ${#failed[@]} -gt 0 ]; then
 	echo; echo "failures:"; printf '  %s\n' "${failed[@]}"
 fi

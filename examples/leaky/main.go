@@ -130,7 +130,7 @@ func main() {
 	for r := 0; r < *rounds; r++ {
 		work(r)
 		runtime.GC()
-		time.Sleep(20 * time.Millisecond)
+		time.Sleep(250 * time.Millisecond)
 	}
 	writeHeap(filepath.Join(*dir, "heap-cur.pb.gz"))
 	writeGoroutines(filepath.Join(*dir, "goroutines.txt"))

@@ -3,7 +3,7 @@
 #define GOMEM_TEST_CHECK_H
 #include <stdio.h>
 
-static int check_failures;
+static int check_failures __attribute__((unused));
 
 #define CHECK(name, cond)                                                                                \
 	do {                                                                                                 \
