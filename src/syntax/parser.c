@@ -138,7 +138,7 @@ bool syn_got(Parser *p, TokKind t)
 const char *syn_tokstring(TokKind t)
 {
 	static char buf[TOK__COUNT][24];
-	switch (t) {
+	switch ((int)t) {
 	case TOK_COMMA:
 		return "comma";
 	case TOK_SEMICOLON:
@@ -170,9 +170,10 @@ static void report(Parser *p, uint32_t off, bool syntax, const char *msg)
 	}
 	p->last_err_off = off;
 	p->nerrors++;
-	diag_error(p->diags, (Pos){p->src->id, off}, "%s", msg);
+	Pos pos = {p->src->id, off};
+	diag_error(p->diags, pos, "%s", msg);
 	if (p->nerrors >= SYN_MAX_ERRORS) {
-		diag_error(p->diags, (Pos){p->src->id, off}, "too many errors");
+		diag_error(p->diags, pos, "too many errors");
 		p->bailed = true;
 	}
 }
@@ -209,7 +210,7 @@ void syn_syntax_error_at(Parser *p, uint32_t off, const char *msg)
 		return;
 	}
 	char tok[96];
-	switch (p->tok) {
+	switch ((int)p->tok) { /* token dispatch: partial by nature */
 	case TOK_IDENT:
 		snprintf(tok, sizeof tok, "name %s", p->name ? p->name->s : "?");
 		break;
@@ -247,7 +248,7 @@ static bool in_set(TokKind t, const TokKind *set)
 
 static bool is_stop_keyword(TokKind t)
 {
-	switch (t) {
+	switch ((int)t) {
 	case TOK_BREAK: case TOK_CONST: case TOK_CONTINUE: case TOK_DEFER: case TOK_FALLTHROUGH:
 	case TOK_FOR: case TOK_GO: case TOK_GOTO: case TOK_IF: case TOK_RETURN: case TOK_SELECT:
 	case TOK_SWITCH: case TOK_TYPE: case TOK_VAR:
@@ -461,9 +462,12 @@ static bool is_type_elem(Expr *x)
 		return x->unary.op == TOK_TILDE;
 	case EXPR_PAREN:
 		return is_type_elem(x->paren.x);
-	default:
+	case EXPR_BAD: case EXPR_IDENT: case EXPR_ELLIPSIS: case EXPR_BASIC_LIT: case EXPR_FUNC_LIT:
+	case EXPR_COMPOSITE_LIT: case EXPR_SELECTOR: case EXPR_INDEX: case EXPR_INDEX_LIST: case EXPR_SLICE:
+	case EXPR_TYPE_ASSERT: case EXPR_CALL: case EXPR_STAR: case EXPR_KEY_VALUE: case EXPR__COUNT:
 		return false;
 	}
+	return false;
 }
 
 static Expr *extract_name(Parser *p, Expr *x, bool force, Expr **typ)
@@ -504,7 +508,11 @@ static Expr *extract_name(Parser *p, Expr *x, bool force, Expr **typ)
 			return x->call.fun;
 		}
 		break;
-	default:
+	case EXPR_BAD: case EXPR_ELLIPSIS: case EXPR_BASIC_LIT: case EXPR_FUNC_LIT: case EXPR_COMPOSITE_LIT:
+	case EXPR_PAREN: case EXPR_SELECTOR: case EXPR_INDEX: case EXPR_INDEX_LIST: case EXPR_SLICE:
+	case EXPR_TYPE_ASSERT: case EXPR_STAR: case EXPR_UNARY: case EXPR_KEY_VALUE: case EXPR_ARRAY_TYPE:
+	case EXPR_STRUCT_TYPE: case EXPR_FUNC_TYPE: case EXPR_INTERFACE_TYPE: case EXPR_MAP_TYPE:
+	case EXPR_CHAN_TYPE: case EXPR__COUNT:
 		break;
 	}
 	return NULL;
@@ -565,7 +573,7 @@ static Spec *type_spec(Parser *p)
 
 static Spec *spec(Parser *p, TokKind keyword)
 {
-	switch (keyword) {
+	switch ((int)keyword) {
 	case TOK_IMPORT:
 		return import_spec(p);
 	case TOK_TYPE:
@@ -706,7 +714,7 @@ static void source_file(Parser *p, SynFile *f)
 		if (p->tok == TOK_IMPORT && prev != TOK_IMPORT)
 			syn_syntax_error(p, "imports must appear before other declarations");
 		prev = p->tok;
-		switch (p->tok) {
+		switch ((int)p->tok) { /* token dispatch: partial by nature */
 		case TOK_IMPORT:
 		case TOK_CONST:
 		case TOK_TYPE:
