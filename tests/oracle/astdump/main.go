@@ -11,6 +11,11 @@
 //	astdump -errors FILE...  print, per file, "FILE: ok" or go/parser's first error
 //	                         "FILE:LINE:COL: MSG" (sorted as gofmt -e sorts them)
 //	astdump -list LISTFILE   read the file names from LISTFILE (one per line) instead
+//	astdump -diff GOMEM [-batch N] [-show K] FILE...
+//	                         the differential test: runs `GOMEM parse -dump` on batches of N
+//	                         files, compares its dump of each file with this program's, and
+//	                         prints the agreement figure and the first K mismatching files
+//	                         with the first differing line (exit 1 when any file differs)
 //
 // Exit status: 0 when every file parsed, 1 when some file had a syntax error, 2 on I/O errors.
 package main
@@ -31,6 +36,10 @@ import (
 var (
 	errorsMode = flag.Bool("errors", false, "print only the verdict / first error of each file")
 	listFile   = flag.String("list", "", "read file names from this file, one per line")
+	diffBin    = flag.String("diff", "", "compare with `gomem parse -dump` (path of gomem)")
+	batchSize  = flag.Int("batch", 400, "files per gomem process in -diff mode")
+	showMax    = flag.Int("show", 10, "mismatching files to show in -diff mode")
+	timeoutSec = flag.Int("timeout", 300, "seconds allowed to one gomem process in -diff mode")
 )
 
 var nodeType = reflect.TypeOf((*ast.Node)(nil)).Elem()
@@ -200,6 +209,9 @@ func main() {
 	if len(files) == 0 {
 		flag.Usage()
 		os.Exit(2)
+	}
+	if *diffBin != "" {
+		os.Exit(diffMain(*diffBin, files))
 	}
 	w := bufio.NewWriterSize(os.Stdout, 1<<20)
 	defer w.Flush()
