@@ -241,9 +241,9 @@ func main() {
 			if list, ok := err.(scanner.ErrorList); ok && len(list) > 0 {
 				list.Sort()
 				e := list[0]
-				fmt.Fprintf(w, "%s:%d:%d: %s\n", name, e.Pos.Line, e.Pos.Column, e.Msg)
+				fmt.Fprintf(w, "%s:%d:%d: %s\n", name, e.Pos.Line, e.Pos.Column, oneLine(e.Msg))
 			} else {
-				fmt.Fprintf(w, "%s: %s\n", name, err)
+				fmt.Fprintf(w, "%s: %s\n", name, oneLine(err.Error()))
 			}
 			continue
 		}
@@ -263,3 +263,6 @@ func main() {
 	w.Flush()
 	os.Exit(status)
 }
+
+// oneLine keeps a message on one line (a bad literal quoted in it may hold newlines).
+func oneLine(s string) string { return strings.ReplaceAll(s, "\n", `\n`) }

@@ -8,6 +8,7 @@
 // columns in bytes as gc counts them. The parse mode is gc's (CheckBranches) unless -nobranches.
 //
 //	gcsyntax [-nobranches] [-all] FILE...   (or -list LISTFILE)
+//	gcsyntax -cases|-gotest|-mutants GOMEM ... FILE...   checks of gomem: see check.go
 //
 // Exit status: 0 when every file parsed, 1 when some file had an error, 2 on I/O errors.
 package main
@@ -27,6 +28,12 @@ var (
 	listFile   = flag.String("list", "", "read file names from this file, one per line")
 	noBranches = flag.Bool("nobranches", false, "do not check labels and branches (gc does)")
 	all        = flag.Bool("all", false, "print every error, not only the first")
+	casesBin   = flag.String("cases", "", "check gomem (this path) on files with ERROR comments")
+	goTestBin  = flag.String("gotest", "", "check gomem (this path) on $GOROOT/test errorcheck files")
+	mutantsBin = flag.String("mutants", "", "check gomem's (this path) verdicts on mutants")
+	exceptFile = flag.String("except", "", "explained exceptions for -gotest and -mutants")
+	testPrefix = flag.String("prefix", "", "prefix of the test names printed")
+	goTestRoot = flag.String("root", "", "directory whose prefix is cut from -gotest test names")
 )
 
 func main() {
@@ -43,6 +50,14 @@ func main() {
 				files = append(files, l)
 			}
 		}
+	}
+	switch {
+	case *casesBin != "":
+		os.Exit(casesMain(*casesBin, *testPrefix, files))
+	case *goTestBin != "":
+		os.Exit(gotestMain(*goTestBin, *testPrefix, *exceptFile, files))
+	case *mutantsBin != "":
+		os.Exit(mutantsMain(*mutantsBin, *testPrefix, *exceptFile, files))
 	}
 	w := bufio.NewWriter(os.Stdout)
 	defer w.Flush()
@@ -79,7 +94,7 @@ func main() {
 			return a.Col() < b.Col()
 		})
 		for _, e := range errs {
-			fmt.Fprintf(w, "%s:%d:%d: %s\n", name, e.Pos.Line(), e.Pos.Col(), e.Msg)
+			fmt.Fprintf(w, "%s:%d:%d: %s\n", name, e.Pos.Line(), e.Pos.Col(), strings.ReplaceAll(e.Msg, "\n", `\n`))
 			if !*all {
 				break
 			}
