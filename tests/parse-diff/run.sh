@@ -41,3 +41,15 @@ else
 	echo "FAIL parse-diff/std: $(head -1 "$tmp/out")"
 	tail -n +2 "$tmp/out" | head -120 | sed 's/^/    /'
 fi
+
+# The compiler's test tree ($GOROOT/test): odd but valid syntax. Files gc's parser or
+# go/parser rejects are left to tests/parse-errors.
+gcsyntax=$("$TESTS/oracle/build-gcsyntax.sh") || { echo "FAIL parse-diff/oracle: cannot build tests/oracle/gcsyntax"; exit 0; }
+find "$GOROOT_ORACLE/test" -name '*.go' -type f | LC_ALL=C sort > "$tmp/tlist"
+"$gcsyntax" -nobranches -list "$tmp/tlist" 2>/dev/null | sed -n 's/: ok$//p' > "$tmp/tlist.ok"
+if "$oracle" -diff "$GOMEM" -batch $batch -show 15 -list "$tmp/tlist.ok" > "$tmp/out" 2>&1; then
+	echo "ok parse-diff/gotest: $(head -1 "$tmp/out")"
+else
+	echo "FAIL parse-diff/gotest: $(head -1 "$tmp/out")"
+	tail -n +2 "$tmp/out" | head -120 | sed 's/^/    /'
+fi
