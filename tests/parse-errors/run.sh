@@ -36,10 +36,12 @@ head -c 65536 "$GOROOT_ORACLE/bin/go" > "$g/binary.go"; printf '\n// ERROR-LINE 
 { printf '// ERROR-LINE 4 "non-declaration statement outside function body"\npackage p\nvar s = "'; rep a 20971520; printf '"\nx := 1\n'; } > "$g/string_20mb_then_error.go"
 { printf '// ERROR-LINE 3 "newline in string"\npackage p\nvar s = "'; rep a 20971520; printf '\nvar t = 1\n'; } > "$g/string_20mb_unterminated.go"
 { printf '// ERROR-LINE 3 "string not terminated"\npackage p\nvar s = `'; rep b 20971520; } > "$g/raw_20mb_unterminated.go"
-# 100 MB: 4.5 million lines of declarations, then an error on the last line.
-n=4500000
+# 100 MB: a million lines of 101 bytes (declarations with a call, literals, a comment), then
+# an error on the last line.
+n=1000000
+line="var _ = f(x, \"$(rep a 70)\", 'b', 1.5) // c"
 { printf '// ERROR-LINE %d "non-declaration statement outside function body"\npackage p\n' $((n + 3))
-  yes 'var _ = x + 2*y[i] // a comment' | head -n $n; printf 'x := 1\n'; } > "$g/file_100mb.go"
+  yes "$line" | head -n $n; printf 'x := 1\n'; } > "$g/file_100mb.go"
 "$gcsyntax" -cases "$GOMEM" -prefix parse-errors/gen/ "$g"/*.go
 rm -f "$g"/*
 
