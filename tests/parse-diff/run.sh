@@ -13,6 +13,24 @@ fi
 oracle=$("$TESTS/oracle/build.sh" astdump) || { echo "FAIL parse-diff/oracle: cannot build tests/oracle/astdump"; exit 0; }
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 
+# The example of docs/ast-dump.md: the oracle must print exactly the document's dump (this
+# keeps the document and the oracle in step), and so must gomem.
+doc=$TESTS/../docs/ast-dump.md
+awk '/^```go$/{f=1;next} f&&/^```$/{exit} f' "$doc" > "$tmp/example.go"
+awk '/^```go$/{g=1} g&&/^```$/&&!seen{seen=1;next} seen&&/^```$/{if(f)exit; f=1;next} f' "$doc" > "$tmp/example.want"
+"$oracle" "$tmp/example.go" > "$tmp/example.oracle" 2>&1
+if [ -s "$tmp/example.want" ] && cmp -s "$tmp/example.want" "$tmp/example.oracle"; then
+	echo "ok parse-diff/doc-example-oracle"
+else
+	echo "FAIL parse-diff/doc-example-oracle: astdump's output differs from docs/ast-dump.md's example: $(diff "$tmp/example.want" "$tmp/example.oracle" | head -5 | tr '\n' ' ')"
+fi
+"$GOMEM" parse -dump "$tmp/example.go" > "$tmp/example.got" 2>&1
+if cmp -s "$tmp/example.want" "$tmp/example.got"; then
+	echo "ok parse-diff/doc-example"
+else
+	echo "FAIL parse-diff/doc-example: gomem parse -dump differs from docs/ast-dump.md's example: $(diff "$tmp/example.want" "$tmp/example.got" | head -5 | tr '\n' ' ')"
+fi
+
 # A small file first, so that a plain breakage shows up as its own clear failure.
 cat > "$tmp/small.go" <<'GO'
 package p
