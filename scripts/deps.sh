@@ -5,11 +5,12 @@
 #   zlib1g-dev        gzip-compressed pprof profiles
 #   libcurl4-openssl-dev        'gomem watch' fetches /debug/pprof over HTTP
 #   libgmp-dev        arbitrary-precision untyped constants in the type checker
+#   time              GNU /usr/bin/time: peak memory in the benchmarks
 # The Go toolchain (the tests' oracle) is expected at `go env GOROOT` (/usr/local/go here).
 set -eu
 need=()
 have_pkg() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install ok installed'; }
-for p in gcc make clang libclang-rt-14-dev zlib1g-dev libcurl4-openssl-dev libgmp-dev; do
+for p in gcc make clang libclang-rt-14-dev zlib1g-dev libcurl4-openssl-dev libgmp-dev time; do
 	have_pkg "$p" || need+=("$p")
 done
 if [ ${#need[@]} -gt 0 ]; then
