@@ -13,6 +13,8 @@
 #include <string.h>
 #include <time.h>
 
+int parse_main(int argc, char **argv);
+
 static bool opt_dump, opt_stats;
 
 static const Opt parse_opts[] = {
@@ -60,6 +62,8 @@ int parse_main(int argc, char **argv)
 		char *text;
 		size_t len;
 		const char *msg;
+		if (opt_dump && nargs > 1)
+			printf("==> %s\n", args[i]);
 		ReadStatus st = base_read_file(args[i], &text, &len, &msg);
 		if (st != READ_OK) {
 			fprintf(stderr, "gomem parse: %s: %s\n", args[i], msg);
@@ -76,7 +80,7 @@ int parse_main(int argc, char **argv)
 			syntax_errors = true;
 		diags_sort(&diags);
 		diags_print(&diags, stderr, caret);
-		if (opt_dump)
+		if (opt_dump && !diags.nerrors)
 			syn_dump_file(stdout, f);
 		diags_free(&diags);
 		arena_free(&arena);
