@@ -9,6 +9,7 @@
 #include "base/opt.h"
 #include "syntax/ast.h"
 
+#include <malloc.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -113,6 +114,12 @@ int parse_main(int argc, char **argv)
 		return 0;
 	if (r != OPT_OK)
 		return 2;
+#if defined(__GLIBC__)
+	/* Each file's arena is freed before the next: keep freed blocks in the heap for reuse
+	 * instead of returning them to the kernel and faulting them in again (~10% of the time). */
+	mallopt(M_MMAP_THRESHOLD, 64 << 20);
+	mallopt(M_TRIM_THRESHOLD, 128 << 20);
+#endif
 	Job job = {args, nargs, 0};
 	pthread_attr_t attr;
 	pthread_t th;
