@@ -348,6 +348,12 @@ Expr *syn_unparen(Expr *e);
  * needed). names must have the keywords interned (syn_intern_keywords). */
 SynFile *syn_parse_file(SrcFile *src, Arena *arena, Interner *names, Diags *diags);
 
+/* gc's checks of labels and branches (branches.c): "label L defined and not used", "break is
+ * not in a loop, switch, or select", "goto L jumps into block starting at ...", ... reported
+ * by go build with the syntax errors (go/parser leaves them to go/types). Call it on a file
+ * without syntax errors. */
+void syn_check_branches(const SynFile *f, Diags *diags);
+
 /* ---- the dump (dump.c): the format of docs/ast-dump.md ---- */
 void syn_dump_file(FILE *out, const SynFile *f);
 

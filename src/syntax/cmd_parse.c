@@ -19,16 +19,17 @@
 
 int parse_main(int argc, char **argv);
 
-static bool opt_dump, opt_stats;
+static bool opt_dump, opt_stats, opt_branches;
 
 static const Opt parse_opts[] = {
     {"dump", OPT_BOOL, &opt_dump, NULL, "print the syntax tree (format: docs/ast-dump.md)"},
     {"stats", OPT_BOOL, &opt_stats, NULL, "print files, bytes, time and MB/s to stderr"},
+    {"branches", OPT_BOOL, &opt_branches, NULL, "also check labels and branches as gc does (unused labels, break outside a loop, ...)"},
 };
 
 const CmdSpec parse_spec = {
     "parse",
-    "[-dump] [-stats] FILE...",
+    "[-dump] [-stats] [-branches] FILE...",
     "check the syntax of Go files (and print their syntax trees)",
     "Syntax errors are printed as FILE:LINE:COL: syntax error: ..., as the Go compiler prints\n"
     "them. Exit status: 0 when every file parses, 1 when any has a syntax error, 2 when a\n"
@@ -91,6 +92,8 @@ static void *worker(void *arg)
 			Arena arena;
 			arena_init(&arena);
 			SynFile *f = syn_parse_file(src, &arena, &names, &r->diags);
+			if (opt_branches && !r->diags.nerrors)
+				syn_check_branches(f, &r->diags);
 			diags_sort(&r->diags);
 			r->syntax_errors = r->diags.nerrors > 0;
 			if (opt_dump) {
