@@ -1,7 +1,8 @@
 /*
  * Fuzz target for the parser: any input must parse without a crash, a sanitizer report or
  * a hang; a file without errors must dump (the dump walks every node and computes go/ast's
- * Pos/End, so a malformed tree shows up there), with positions inside the file.
+ * Pos/End, so a malformed tree shows up there), with positions inside the file, and go through
+ * gc's label and branch checks.
  */
 #include "syntax/ast.h"
 
@@ -39,6 +40,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	SynFile *f = syn_parse_file(&src, &arena, &names, &diags);
 	if (!diags.nerrors) {
 		check_range(f);
+		syn_check_branches(f, &diags);
 		if (devnull)
 			syn_dump_file(devnull, f);
 	}

@@ -21,3 +21,11 @@ if grep -q '^parse: 1 files, [0-9]* bytes' "$tmp/stats"; then
 else
 	echo "FAIL parse-std/stats: $(head -2 "$tmp/stats" | tr '\n' ' ')"
 fi
+# gc's label and branch checks accept all of it too.
+xargs -a "$tmp/list" -s 500000 "$GOMEM" parse -branches > /dev/null 2> "$tmp/err"
+rc=$?
+if [ $rc = 0 ] && [ ! -s "$tmp/err" ]; then
+	echo "ok parse-std/branches"
+else
+	echo "FAIL parse-std/branches: exit $rc: $(head -3 "$tmp/err" | tr '\n' ' ')"
+fi
