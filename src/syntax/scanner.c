@@ -25,6 +25,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Rarer token kinds stay out of syn_scan's body, so its hot paths (blanks, identifiers,
+ * operators) keep their registers. */
+#if defined(__GNUC__) || defined(__clang__)
+#define COLD_PATH __attribute__((noinline))
+#else
+#define COLD_PATH
+#endif
+
 /* Entries of Scanner.idcache: a power of two, about one per 128 bytes of the first file
  * (zeroing a big cache for a small file would cost more than it saves), within these. */
 #define IDCACHE_MIN 64
@@ -104,23 +112,38 @@ static inline uint32_t ident_hash(const char *p, uint32_t n)
 	return h;
 }
 
-static inline Name *intern_ident(Scanner *s, const char *p, uint32_t n, uint32_t h)
+/* p[0..n) equals the entry's short name (n <= 16, 16 bytes readable at p). */
+static inline bool short_name_eq(const IdCacheEntry *e, const char *p, uint32_t n)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	uint64_t a0, a1;
+	memcpy(&a0, p, 8);
+	memcpy(&a1, p + 8, 8);
+	uint64_t m0 = n >= 8 ? ~0ull : ~0ull >> (64 - 8 * n);
+	uint64_t m1 = n >= 16 ? ~0ull : n <= 8 ? 0 : ~0ull >> (64 - 8 * (n - 8));
+	return (a0 & m0) == e->w[0] && (a1 & m1) == e->w[1];
+#else
+	return memcmp(e->w, p, n) == 0;
+#endif
+}
+
+/* The interned name of the identifier p[0..n), whose cache hash is h; avail bytes are
+ * readable from p (the identifier, the rest of the text and its final NUL). */
+static inline Name *intern_ident(Scanner *s, const char *p, uint32_t n, uint32_t h, uint32_t avail)
 {
 	h ^= h >> 13;
 	IdCacheEntry *e = &s->idcache[h & s->idcache_mask];
 	if (e->len == n && e->nm) {
-		/* short names are compared in the entry itself, long ones in the interned name */
-		const char *q = n <= sizeof e->s ? e->s : e->nm->s;
-		uint32_t i = 0;
-		while (i < n && q[i] == p[i])
-			i++;
-		if (i == n)
+		if (n <= 16 ? (avail >= 16 ? short_name_eq(e, p, n) : memcmp(e->w, p, n) == 0)
+		            : memcmp(e->nm->s, p, n) == 0)
 			return e->nm;
 	}
 	Name *nm = intern(s->names, p, n);
 	e->nm = nm;
 	e->len = n;
-	memcpy(e->s, p, n <= sizeof e->s ? n : 0);
+	e->w[0] = e->w[1] = 0;
+	if (n <= 16)
+		memcpy(e->w, p, n);
 	return nm;
 }
 
@@ -317,8 +340,33 @@ static void emit_deferred(Scanner *s, const Deferred *d)
 		error_at(s, d->off, "%s", d->msg);
 }
 
-/* Bytes a literal/comment loop can skip without a look: not NUL, not ASCII-special. */
-static inline bool plain_byte(unsigned char c) { return c != 0 && c < 0x80; }
+/*
+ * Stop classes for the literal and comment loops, by byte: a loop skips every byte whose
+ * class has none of its bits. STOP_ALWAYS (NUL, non-ASCII: check and decode) is in every
+ * mask, so the text's final NUL also stops every loop at the end of the input.
+ */
+enum {
+	STOP_ALWAYS = 1,
+	STOP_NL = 2,
+	STOP_STAR = 4,
+	STOP_DQUOTE = 8,
+	STOP_BACKSLASH = 16,
+	STOP_BACKQUOTE = 32,
+	STOP_LINE = STOP_ALWAYS | STOP_NL,
+	STOP_BLOCK = STOP_ALWAYS | STOP_NL | STOP_STAR,
+	STOP_STRING = STOP_ALWAYS | STOP_NL | STOP_DQUOTE | STOP_BACKSLASH,
+	STOP_RAW = STOP_ALWAYS | STOP_BACKQUOTE,
+};
+static const unsigned char stop_class[256] = {
+	1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 8, 0, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 16, 0, 0, 0,
+	32, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+};
 
 /* ---- comments ---- */
 
@@ -371,14 +419,14 @@ static CommentKind comment_kind(const char *p, size_t n)
  * literal counts it and sets *nl to the offset of the first newline inside a block comment
  * (0 when none).
  */
-static uint32_t scan_comment(Scanner *s, uint32_t start, uint32_t *nl)
+COLD_PATH static uint32_t scan_comment(Scanner *s, uint32_t start, uint32_t *nl)
 {
 	const char *src = s->src;
 	uint32_t len = s->len, off = start + 2;
 	*nl = 0;
 	if (src[start + 1] == '/') {
 		for (;;) {
-			while (off < len && plain_byte((unsigned char)src[off]) && src[off] != '\n')
+			while (!(stop_class[(unsigned char)src[off]] & STOP_LINE))
 				off++;
 			if (off >= len || src[off] == '\n')
 				break;
@@ -391,7 +439,7 @@ static uint32_t scan_comment(Scanner *s, uint32_t start, uint32_t *nl)
 		return n;
 	}
 	for (;;) {
-		while (off < len && plain_byte((unsigned char)src[off]) && src[off] != '*' && src[off] != '\n')
+		while (!(stop_class[(unsigned char)src[off]] & STOP_BLOCK))
 			off++;
 		if (off >= len) {
 			error_at(s, start, "comment not terminated");
@@ -517,7 +565,8 @@ static bool escape_core(Scanner *s, uint32_t off, char quote, bool gc, Deferred 
 static bool scan_escape(Scanner *s, char quote)
 {
 	uint32_t start = s->off, end;
-	Deferred d = {0};
+	Deferred d;
+	d.set = false;
 	bool ok = escape_core(s, start, quote, false, &d, &end);
 	s->off = end;
 	if (ok)
@@ -526,7 +575,8 @@ static bool scan_escape(Scanner *s, char quote)
 		emit_deferred(s, &d);
 		return false;
 	}
-	Deferred g = {0};
+	Deferred g;
+	g.set = false;
 	uint32_t gend;
 	ok = escape_core(s, start, quote, true, &g, &gend);
 	emit_deferred(s, &g);
@@ -535,7 +585,7 @@ static bool scan_escape(Scanner *s, char quote)
 	return ok;
 }
 
-static void scan_rune(Scanner *s, uint32_t start)
+COLD_PATH static void scan_rune(Scanner *s, uint32_t start)
 {
 	const char *src = s->src;
 	uint32_t len = s->len;
@@ -576,17 +626,13 @@ static void scan_rune(Scanner *s, uint32_t start)
 	}
 }
 
-static void scan_string(Scanner *s, uint32_t start)
+COLD_PATH static void scan_string(Scanner *s, uint32_t start)
 {
 	const char *src = s->src;
 	uint32_t len = s->len, off = start + 1;
 	for (;;) {
-		while (off < len) {
-			unsigned char c = (unsigned char)src[off];
-			if (!plain_byte(c) || c == '"' || c == '\\' || c == '\n')
-				break;
+		while (!(stop_class[(unsigned char)src[off]] & STOP_STRING))
 			off++;
-		}
 		if (off >= len) {
 			error_at(s, start, "string not terminated");
 			break;
@@ -611,12 +657,12 @@ static void scan_string(Scanner *s, uint32_t start)
 	s->off = off;
 }
 
-static void scan_raw_string(Scanner *s, uint32_t start)
+COLD_PATH static void scan_raw_string(Scanner *s, uint32_t start)
 {
 	const char *src = s->src;
 	uint32_t len = s->len, off = start + 1;
 	for (;;) {
-		while (off < len && plain_byte((unsigned char)src[off]) && src[off] != '`')
+		while (!(stop_class[(unsigned char)src[off]] & STOP_RAW))
 			off++;
 		if (off >= len) {
 			error_at(s, start, "string not terminated");
@@ -775,9 +821,10 @@ static TokKind number_core(Scanner *s, uint32_t start, bool gc, Deferred *d)
  * differ only when go/scanner stops at a byte gc drops; gc then reads on (to gc_num_end).
  * quiet: gc sees these bytes as part of an identifier or of an earlier number.
  */
-static TokKind scan_number(Scanner *s, uint32_t start, bool quiet)
+COLD_PATH static TokKind scan_number(Scanner *s, uint32_t start, bool quiet)
 {
-	Deferred d = {0};
+	Deferred d;
+	d.set = false;
 	TokKind tok = number_core(s, start, false, &d);
 	if (quiet)
 		return tok;
@@ -786,7 +833,8 @@ static TokKind scan_number(Scanner *s, uint32_t start, bool quiet)
 		return tok;
 	}
 	uint32_t end = s->off;
-	Deferred g = {0};
+	Deferred g;
+	g.set = false;
 	number_core(s, start, true, &g);
 	emit_deferred(s, &g);
 	s->gc_num_end = s->off;
@@ -858,7 +906,7 @@ static inline TokKind op4(Scanner *s, TokKind t0, TokKind t1, char c2, TokKind t
  * returns its width. Invalid UTF-8 and BOMs are skipped by gc's reader (only the encoding
  * complaint); a non-letter gc takes as part of an identifier.
  */
-static uint32_t illegal_char(Scanner *s, uint32_t start)
+COLD_PATH static uint32_t illegal_char(Scanner *s, uint32_t start)
 {
 	unsigned char c = (unsigned char)s->src[start];
 	bool in_gc_ident = s->gc_ident == start + 1;
@@ -902,7 +950,7 @@ static uint32_t illegal_char(Scanner *s, uint32_t start)
  * comment where go/scanner reads '/' and more tokens; what those tokens would complain
  * about gc never sees, up to the end of gc's comment (gc_quiet_end).
  */
-static void gc_split_comment(Scanner *s, uint32_t start)
+COLD_PATH static void gc_split_comment(Scanner *s, uint32_t start)
 {
 	const char *src = s->src;
 	if (start < s->gc_quiet_end)
@@ -986,7 +1034,7 @@ again:
 	ident:
 		s->off = off;
 		t->len = off - start;
-		Name *nm = intern_ident(s, src + start, t->len, h);
+		Name *nm = intern_ident(s, src + start, t->len, h, len + 1 - start);
 		t->name = nm;
 		s->gc_ident = off + 1;
 		tok = TOK_IDENT;
@@ -997,6 +1045,22 @@ again:
 		}
 		s->insert_semi = insert;
 		return t->kind = tok;
+	}
+	if (is_decimal(c)) {
+		/* Fast path: decimal digits (or a lone 0) ended by a byte no number goes on with. */
+		uint32_t e = off + 1;
+		if (c != '0')
+			while (is_decimal((unsigned char)src[e]))
+				e++;
+		unsigned char n = (unsigned char)src[e];
+		if (!ident_byte[n] && n != '.' && n != 0 && n < 0x80 && e <= len) {
+			s->off = e;
+			t->len = e - start;
+			s->insert_semi = true;
+			if (s->gc_ident == start + 1)
+				s->gc_ident = e + 1;
+			return t->kind = TOK_INT;
+		}
 	}
 	if (is_decimal(c) || (c == '.' && off + 1 < len && is_decimal((unsigned char)src[off + 1]))) {
 		bool in_ident = c != '.' && s->gc_ident == start + 1;

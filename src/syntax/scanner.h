@@ -47,7 +47,7 @@ enum {
 typedef struct IdCacheEntry {
 	Name *nm;
 	uint32_t len;
-	char s[20]; /* the name's bytes when it has at most 20 */
+	uint64_t w[2]; /* the name's bytes, zero-padded, when it has at most 16 */
 } IdCacheEntry;
 
 typedef struct Scanner {
