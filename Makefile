@@ -24,6 +24,8 @@ OBJ     := $(SRC:src/%.c=$(B)/obj/%.o)
 UNIT    := $(sort $(wildcard tests/unit/*.c))
 UNITBIN := $(UNIT:tests/unit/%.c=$(B)/tests/%)
 FUZZSRC := $(sort $(wildcard fuzz/fuzz_*.c))
+TOOLS   := $(sort $(wildcard tests/tools/*.c))
+TOOLBIN := $(TOOLS:tests/tools/%.c=$(B)/tools/%)
 
 .PHONY: all check test unit asan fuzz fuzz-regress bench demo install clean deps
 
@@ -47,13 +49,18 @@ $(B)/tests/%: tests/unit/%.c $(B)/libgomem.a
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) -Itests/unit -o $@ $< $(B)/libgomem.a $(LIBS)
 
+# Test tools (tests/tools/NAME.c): helpers the suites run, e.g. the scanner's token dumper.
+$(B)/tools/%: tests/tools/%.c $(B)/libgomem.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -o $@ $< $(B)/libgomem.a $(LIBS)
+
 $(B)/fuzz-replay/%: fuzz/%.c fuzz/replay_main.c $(B)/libgomem.a
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) -o $@ $< fuzz/replay_main.c $(B)/libgomem.a $(LIBS)
 
 -include $(OBJ:.o=.d) $(B)/obj/main.d
 
-unit: $(UNITBIN) $(FUZZSRC:fuzz/%.c=$(B)/fuzz-replay/%)
+unit: $(UNITBIN) $(TOOLBIN) $(FUZZSRC:fuzz/%.c=$(B)/fuzz-replay/%)
 
 deps:
 	@scripts/deps.sh

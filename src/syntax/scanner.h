@@ -2,14 +2,18 @@
  * The Go scanner (spec: "Lexical elements"; behaviour as go/scanner's).
  *
  * syn_scan returns one token at a time. Positions, literal spellings and automatic
- * semicolons follow go/scanner exactly: an automatic semicolon has implicit set (go/scanner's
- * literal "\n"), and sits at the newline, or at the start of a comment that ends the line,
- * or at EOF. Comments are returned as TOK_COMMENT only in SCAN_COMMENTS mode; in every mode
+ * semicolons follow go/scanner (Go 1.26) exactly: an automatic semicolon has implicit set
+ * (go/scanner's literal "\n") and sits at the newline that ends the line, or at the first
+ * newline inside a multi-line block comment (returned after that comment), or at EOF. A
+ * line comment ending the line comes first, then the semicolon at its newline.
+ * Comments are returned as TOK_COMMENT only in SCAN_COMMENTS mode; in every mode
  * they are recorded in Scanner.comments (the parser groups them for the AST), and the
  * directives tools need (//go:..., //line, build constraints) are recognised there.
+ * A comment's span excludes the '\r' of a line comment ending in "\r\n" (as go/scanner).
  *
  * Errors (bad literals, invalid UTF-8, NUL, BOM not at start, unterminated comments/strings)
- * go to the Diags with their exact position, worded as gc words them; scanning continues.
+ * go to the Diags with their exact position, worded as gc's scanner words them (gc prints
+ * them with no "syntax error: " prefix); scanning continues.
  */
 #ifndef GOMEM_SYNTAX_SCANNER_H
 #define GOMEM_SYNTAX_SCANNER_H
@@ -50,6 +54,9 @@ typedef struct Scanner {
 	Diags *diags;
 	Vec(Comment) comments;
 	uint32_t nerrors;
+	/* internal state */
+	uint32_t nl_semi;   /* 1 + offset of a pending automatic semicolon (after a block comment) */
+	uint32_t gc_ident;  /* 1 + offset where gc's scanner would still be inside an identifier */
 } Scanner;
 
 /* Interns the keywords into names with their token numbers (idempotent). */
@@ -66,5 +73,17 @@ bool syn_char_value(const char *lit, size_t n, uint32_t *rune);
 /* Unicode classes as the spec defines them (Go's unicode tables, version 15.0.0). */
 bool syn_is_letter(uint32_t r);  /* unicode.IsLetter or '_' */
 bool syn_is_digit(uint32_t r);   /* unicode.IsDigit */
+bool syn_is_print(uint32_t r);   /* strconv.IsPrint */
+
+/* UTF-8 as Go's unicode/utf8: a bad or truncated sequence decodes as SYN_RUNE_ERROR with
+ * width 1 (width 0 only when n is 0). */
+#define SYN_RUNE_ERROR 0xFFFDu
+uint32_t syn_decode_rune(const unsigned char *p, size_t n, uint32_t *width);
+/* Encodes r (U+FFFD for an invalid rune) into buf (4 bytes); returns the length. */
+size_t syn_encode_rune(uint32_t r, char *buf);
+/* Go's fmt verbs used in gc's messages, into buf (at least 32 bytes): %#U ("U+0040 '@'")
+ * and %q of a rune ('\x00', '\n', 'é'). Return buf. */
+char *syn_fmt_U(uint32_t r, char *buf);
+char *syn_quote_rune(uint32_t r, char *buf);
 
 #endif
