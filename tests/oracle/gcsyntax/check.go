@@ -138,6 +138,16 @@ func runGomem(gomem, name string) gomemResult {
 		r.diags = append(r.diags, diag{line, col, strings.TrimSpace(parts[2])})
 	}
 	t := stderr.String()
+	for _, key := range []string{"runtime error:", "ERROR: AddressSanitizer"} {
+		if i := strings.Index(t, key); i >= 0 { // a sanitizer's report: its first line
+			j := strings.IndexByte(t[i:], '\n')
+			if j < 0 {
+				j = len(t) - i
+			}
+			t = t[max(0, strings.LastIndexByte(t[:i], '\n')+1) : i+j]
+			break
+		}
+	}
 	if len(t) > 300 {
 		t = "..." + t[len(t)-300:]
 	}
