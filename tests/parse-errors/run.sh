@@ -66,6 +66,7 @@ for f in "$s"/*.go; do
 	for m in $modes; do
 		mode=; [ $m = dump ] && mode=-dump
 		timeout 60 "$GOMEM" parse $mode "$f" > /dev/null 2> "$tmp/err"; rc=$?
+		grep -q -E 'runtime error:|Sanitizer' "$tmp/err" && rc=99   # UBSan may exit with 1
 		case $rc in
 		0) ;;
 		1) grep -q "^$f:[0-9]*:[0-9]*: " "$tmp/err" || why="$why; parse $mode: exit 1 without a FILE:LINE:COL message: $(head -c 200 "$tmp/err")" ;;

@@ -139,8 +139,9 @@ func diffMain(gomem string, files []string) int {
 		}
 		cancel()
 		crashed := ""
-		if runErr != nil {
-			if ee, ok := runErr.(*exec.ExitError); !ok || ee.ExitCode() != 1 {
+		sanitizer := bytes.Contains(stderr.Bytes(), []byte("runtime error:")) || bytes.Contains(stderr.Bytes(), []byte("Sanitizer"))
+		if runErr != nil || sanitizer {
+			if ee, ok := runErr.(*exec.ExitError); !ok || ee.ExitCode() != 1 || sanitizer {
 				tail := stderr.String()
 				// A sanitizer's report: its first line says what went wrong.
 				for _, key := range []string{"runtime error:", "ERROR: AddressSanitizer", "ERROR: LeakSanitizer"} {

@@ -115,8 +115,8 @@ func runGomem(gomem, name string) gomemResult {
 			r.status = -1
 		}
 	}
-	if ctx.Err() != nil {
-		r.status = -1
+	if ctx.Err() != nil || bytes.Contains(stderr.Bytes(), []byte("runtime error:")) || bytes.Contains(stderr.Bytes(), []byte("Sanitizer")) {
+		r.status = -1 // a timeout, or a sanitizer's report (UBSan may exit with status 1)
 	}
 	prefix := name + ":"
 	sc := bufio.NewScanner(&stderr)
