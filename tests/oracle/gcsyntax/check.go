@@ -388,7 +388,7 @@ func mutantsMain(gomem, prefix, except string, files []string) int {
 	type tally struct{ n, verdictOK, excused, bothRej, lineGP, lineGC, gcBothRej int }
 	kinds := map[string]*tally{}
 	var order []string
-	var bad []string
+	var bad, lineDiffs []string
 	for _, name := range files {
 		kind := "all"
 		if parts := strings.SplitN(filepath.Base(name), "_", 3); len(parts) == 3 {
@@ -446,6 +446,8 @@ func mutantsMain(gomem, prefix, except string, files []string) int {
 			t.gcBothRej++
 			if r.first().line == gc.line {
 				t.lineGC++
+			} else if len(lineDiffs) < *showLines {
+				lineDiffs = append(lineDiffs, fmt.Sprintf("%s: gomem %s, gc %s", name, r.first(), gc))
 			}
 		}
 	}
@@ -478,6 +480,9 @@ func mutantsMain(gomem, prefix, except string, files []string) int {
 		if c.hits > 0 {
 			fmt.Printf("  explained exception %s /%s/: %d mutants (%s)\n", c.who, c.rx, c.hits, c.reason)
 		}
+	}
+	for _, l := range lineDiffs {
+		fmt.Printf("  first error line differs from gc: %s\n", l)
 	}
 	for i, b := range bad {
 		if i == 25 {
