@@ -94,9 +94,20 @@ gc-only        cannot.declare.in.post.statement            go/parser leaves a de
 gc-only        label.*defined.and.not.used|not.in.a.loop   label and branch checks: gc's parser does them, go/parser leaves them to go/types
 goparser-only  expression.in.(go|defer).must.be.function.call   gc's parser accepts any expression there and leaves it to types2
 goparser-only  exceeded.max.nesting.depth                  go/parser stops at 100,000 nested levels, gc has no limit
+gc-only        method.has.multiple.receivers|invalid.use.of   receiver lists: gc's parser checks them, go/parser leaves them to go/types
+gc-only        invalid.variable.name|cannot.use.*as.value  a type switch guard's left side: gc's parser checks it, go/parser leaves it to go/types
 goparser-only  expected.1.expression                       go/parser checks the lengths of range/assignment lists, gc's types2 does
 EXC
 find "$GOROOT_ORACLE/src" -name testdata -prune -o -name '*.go' -type f -print | LC_ALL=C sort > "$tmp/std.list"
 nmut=300; [ "${SANITIZER:-}" = 1 ] && nmut=100
 "$mutate" -list "$tmp/std.list" -out "$tmp/mut" -n $nmut -seed 1 > "$tmp/mut.list" || echo "FAIL parse-errors/mutants: mutate failed"
-"$gcsyntax" -mutants "$GOMEM" -prefix parse-errors/mutants/ -except "$tmp/mutants.except" -list "$tmp/mut.list"
+"$gcsyntax" -mutants "$GOMEM" -prefix parse-errors/mutants/ -except "$tmp/mutants.except" -showlines 5 -list "$tmp/mut.list"
+# The mutants that are still valid Go must also dump as go/parser's tree.
+astdump=$("$TESTS/oracle/build.sh" astdump) || { echo "FAIL parse-errors/oracle: cannot build tests/oracle/astdump"; exit 0; }
+"$astdump" -errors -list "$tmp/mut.list" 2>/dev/null | sed -n 's/: ok$//p' > "$tmp/mut.ok"
+if "$astdump" -diff "$GOMEM" -show 10 -list "$tmp/mut.ok" > "$tmp/out" 2>&1; then
+	echo "ok parse-errors/mutants/valid-dump: $(head -1 "$tmp/out")"
+else
+	echo "FAIL parse-errors/mutants/valid-dump: $(head -1 "$tmp/out")"
+	tail -n +2 "$tmp/out" | head -60 | sed 's/^/    /'
+fi
