@@ -388,10 +388,10 @@ func mutantsMain(gomem, prefix, except string, files []string) int {
 		}
 		classes = append(classes, &exceptClass{f[0], regexp.MustCompile(f[1]), strings.Join(f[2:], " "), 0})
 	}
-	type tally struct{ n, verdictOK, excused, bothRej, lineGP, lineGC, gcBothRej int }
+	type tally struct{ n, verdictOK, excused, bothRej, lineGP, lineGC, gcBothRej, sameGC int }
 	kinds := map[string]*tally{}
 	var order []string
-	var bad, lineDiffs []string
+	var bad, lineDiffs, msgDiffs []string
 	for _, name := range files {
 		kind := "all"
 		if parts := strings.SplitN(filepath.Base(name), "_", 3); len(parts) == 3 {
@@ -447,6 +447,11 @@ func mutantsMain(gomem, prefix, except string, files []string) int {
 		}
 		if gomemRej && gcRej {
 			t.gcBothRej++
+			if r.first() == gc {
+				t.sameGC++
+			} else if r.first().line == gc.line && len(msgDiffs) < *showLines {
+				msgDiffs = append(msgDiffs, fmt.Sprintf("%s: gomem %s, gc %s", name, r.first(), gc))
+			}
 			if r.first().line == gc.line {
 				t.lineGC++
 			} else if len(lineDiffs) < *showLines {
@@ -470,6 +475,7 @@ func mutantsMain(gomem, prefix, except string, files []string) int {
 		all.lineGP += t.lineGP
 		all.gcBothRej += t.gcBothRej
 		all.lineGC += t.lineGC
+		all.sameGC += t.sameGC
 		status := "ok"
 		if t.verdictOK+t.excused != t.n {
 			status = "FAIL"
@@ -477,8 +483,8 @@ func mutantsMain(gomem, prefix, except string, files []string) int {
 		fmt.Printf("%s %s%s: verdict agrees with go/parser on %d/%d (+%d explained exceptions); first error line same as go/parser %s, as gc %s\n",
 			status, prefix, k, t.verdictOK, t.n, t.excused, pct(t.lineGP, t.bothRej), pct(t.lineGC, t.gcBothRej))
 	}
-	fmt.Printf("  mutants: %d; verdict agreement %s (%d explained); first-error line agreement: go/parser %s (%d/%d), gc %s (%d/%d)\n",
-		all.n, pct(all.verdictOK, all.n), all.excused, pct(all.lineGP, all.bothRej), all.lineGP, all.bothRej, pct(all.lineGC, all.gcBothRej), all.lineGC, all.gcBothRej)
+	fmt.Printf("  mutants: %d; verdict agreement %s (%d explained); first-error line agreement: go/parser %s (%d/%d), gc %s (%d/%d); first error identical to gc's (line, column, message) %s\n",
+		all.n, pct(all.verdictOK, all.n), all.excused, pct(all.lineGP, all.bothRej), all.lineGP, all.bothRej, pct(all.lineGC, all.gcBothRej), all.lineGC, all.gcBothRej, pct(all.sameGC, all.gcBothRej))
 	for _, c := range classes {
 		if c.hits > 0 {
 			fmt.Printf("  explained exception %s /%s/: %d mutants (%s)\n", c.who, c.rx, c.hits, c.reason)
@@ -486,6 +492,9 @@ func mutantsMain(gomem, prefix, except string, files []string) int {
 	}
 	for _, l := range lineDiffs {
 		fmt.Printf("  first error line differs from gc: %s\n", l)
+	}
+	for _, l := range msgDiffs {
+		fmt.Printf("  first error differs from gc on the same line: %s\n", l)
 	}
 	for i, b := range bad {
 		if i == 25 {
