@@ -9,6 +9,7 @@
 #include "base/opt.h"
 #include "syntax/ast.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -42,15 +43,17 @@ static double now(void)
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
-int parse_main(int argc, char **argv)
-{
+typedef struct Job {
 	char **args;
 	int nargs;
-	int r = opt_parse(&parse_spec, argc, argv, &args, &nargs);
-	if (r == OPT_HELP)
-		return 0;
-	if (r != OPT_OK)
-		return 2;
+	int status;
+} Job;
+
+static void *parse_files(void *arg)
+{
+	Job *job = arg;
+	char **args = job->args;
+	int nargs = job->nargs;
 
 	Interner names;
 	intern_init(&names);
@@ -93,5 +96,35 @@ int parse_main(int argc, char **argv)
 		        dt > 0 ? (double)bytes / 1e6 / dt : 0.0);
 	intern_free(&names);
 	fflush(stdout);
-	return io_errors ? 2 : syntax_errors ? 1 : 0;
+	job->status = io_errors ? 2 : syntax_errors ? 1 : 0;
+	return NULL;
+}
+
+/* Deeply nested input recurses deeply: the files are parsed on a thread whose stack is
+ * reserved large (pages are only committed when touched). */
+#define PARSE_STACK ((size_t)1 << 30)
+
+int parse_main(int argc, char **argv)
+{
+	char **args;
+	int nargs;
+	int r = opt_parse(&parse_spec, argc, argv, &args, &nargs);
+	if (r == OPT_HELP)
+		return 0;
+	if (r != OPT_OK)
+		return 2;
+	Job job = {args, nargs, 0};
+	pthread_attr_t attr;
+	pthread_t th;
+	bool threaded = false;
+	if (pthread_attr_init(&attr) == 0) {
+		if (pthread_attr_setstacksize(&attr, PARSE_STACK) == 0 && pthread_create(&th, &attr, parse_files, &job) == 0)
+			threaded = true;
+		pthread_attr_destroy(&attr);
+	}
+	if (threaded)
+		pthread_join(th, NULL);
+	else
+		parse_files(&job); /* the stack guard still stops deep input early */
+	return job.status;
 }

@@ -128,6 +128,10 @@ static void indent(Dumper *d, int depth)
 		fputs("  ", d->out);
 }
 
+/* Pos()/End() of a child are often its parent's (x.f.g: the same Pos; a+b: the same End):
+ * the parent passes them down as hints, so long chains cost linear time, not quadratic. */
+#define UNKNOWN (SYN_NOPOS - 1)
+
 static void head(Dumper *d, int depth, const char *label, int idx, const char *type, uint32_t pos, uint32_t end)
 {
 	indent(d, depth);
@@ -143,7 +147,8 @@ static void head(Dumper *d, int depth, const char *label, int idx, const char *t
 	put_pos(d, end);
 }
 
-static void dump_expr(Dumper *d, int depth, const char *label, int idx, const Expr *e);
+static void dump_expr_h(Dumper *d, int depth, const char *label, int idx, const Expr *e, uint32_t pos, uint32_t end);
+#define dump_expr(d, depth, label, idx, e) dump_expr_h(d, depth, label, idx, e, UNKNOWN, UNKNOWN)
 static void dump_stmt(Dumper *d, int depth, const char *label, int idx, const Stmt *s);
 static void dump_decl(Dumper *d, int depth, const char *label, int idx, const Decl *x);
 
@@ -180,12 +185,16 @@ static void dump_fieldlist(Dumper *d, int depth, const char *label, const FieldL
 		dump_field(d, depth + 1, "List", (int)i, l->list[i]);
 }
 
-static void dump_expr(Dumper *d, int depth, const char *label, int idx, const Expr *e)
+static void dump_expr_h(Dumper *d, int depth, const char *label, int idx, const Expr *e, uint32_t pos, uint32_t end)
 {
 	if (!e)
 		return;
 	FILE *o = d->out;
-	head(d, depth, label, idx, syn_expr_kind_name(e->kind), syn_expr_pos(e), syn_expr_end(e));
+	if (pos == UNKNOWN)
+		pos = syn_expr_pos(e);
+	if (end == UNKNOWN)
+		end = syn_expr_end(e);
+	head(d, depth, label, idx, syn_expr_kind_name(e->kind), pos, end);
 	int c = depth + 1;
 	switch (e->kind) {
 	case EXPR_BAD:
@@ -198,7 +207,7 @@ static void dump_expr(Dumper *d, int depth, const char *label, int idx, const Ex
 		break;
 	case EXPR_ELLIPSIS:
 		fputc('\n', o);
-		dump_expr(d, c, "Elt", -1, e->ellipsis.elt);
+		dump_expr_h(d, c, "Elt", -1, e->ellipsis.elt, UNKNOWN, end);
 		break;
 	case EXPR_BASIC_LIT: {
 		fprintf(o, " %s ", syn_tok_string(e->lit.kind));
@@ -211,12 +220,12 @@ static void dump_expr(Dumper *d, int depth, const char *label, int idx, const Ex
 	}
 	case EXPR_FUNC_LIT:
 		fputc('\n', o);
-		dump_expr(d, c, "Type", -1, e->func_lit.type);
+		dump_expr_h(d, c, "Type", -1, e->func_lit.type, pos, UNKNOWN);
 		dump_stmt(d, c, "Body", -1, e->func_lit.body);
 		break;
 	case EXPR_COMPOSITE_LIT:
 		fputc('\n', o);
-		dump_expr(d, c, "Type", -1, e->composite.type);
+		dump_expr_h(d, c, "Type", -1, e->composite.type, pos, UNKNOWN);
 		dump_exprs(d, c, "Elts", e->composite.elts);
 		break;
 	case EXPR_PAREN:
@@ -225,58 +234,58 @@ static void dump_expr(Dumper *d, int depth, const char *label, int idx, const Ex
 		break;
 	case EXPR_SELECTOR:
 		fputc('\n', o);
-		dump_expr(d, c, "X", -1, e->selector.x);
-		dump_expr(d, c, "Sel", -1, e->selector.sel);
+		dump_expr_h(d, c, "X", -1, e->selector.x, pos, UNKNOWN);
+		dump_expr_h(d, c, "Sel", -1, e->selector.sel, UNKNOWN, end);
 		break;
 	case EXPR_INDEX:
 		fputc('\n', o);
-		dump_expr(d, c, "X", -1, e->index.x);
+		dump_expr_h(d, c, "X", -1, e->index.x, pos, UNKNOWN);
 		dump_expr(d, c, "Index", -1, e->index.indices.v[0]);
 		break;
 	case EXPR_INDEX_LIST:
 		fputc('\n', o);
-		dump_expr(d, c, "X", -1, e->index.x);
+		dump_expr_h(d, c, "X", -1, e->index.x, pos, UNKNOWN);
 		dump_exprs(d, c, "Indices", e->index.indices);
 		break;
 	case EXPR_SLICE:
 		fputs(e->slice.slice3 ? " slice3\n" : "\n", o);
-		dump_expr(d, c, "X", -1, e->slice.x);
+		dump_expr_h(d, c, "X", -1, e->slice.x, pos, UNKNOWN);
 		dump_expr(d, c, "Low", -1, e->slice.low);
 		dump_expr(d, c, "High", -1, e->slice.high);
 		dump_expr(d, c, "Max", -1, e->slice.max);
 		break;
 	case EXPR_TYPE_ASSERT:
 		fputc('\n', o);
-		dump_expr(d, c, "X", -1, e->assert.x);
+		dump_expr_h(d, c, "X", -1, e->assert.x, pos, UNKNOWN);
 		dump_expr(d, c, "Type", -1, e->assert.type);
 		break;
 	case EXPR_CALL:
 		fputs(e->call.ellipsis != SYN_NOPOS ? " ellipsis\n" : "\n", o);
-		dump_expr(d, c, "Fun", -1, e->call.fun);
+		dump_expr_h(d, c, "Fun", -1, e->call.fun, pos, UNKNOWN);
 		dump_exprs(d, c, "Args", e->call.args);
 		break;
 	case EXPR_STAR:
 		fputc('\n', o);
-		dump_expr(d, c, "X", -1, e->star.x);
+		dump_expr_h(d, c, "X", -1, e->star.x, UNKNOWN, end);
 		break;
 	case EXPR_UNARY:
 		fprintf(o, " op=%s\n", syn_tok_string(e->unary.op));
-		dump_expr(d, c, "X", -1, e->unary.x);
+		dump_expr_h(d, c, "X", -1, e->unary.x, UNKNOWN, end);
 		break;
 	case EXPR_BINARY:
 		fprintf(o, " op=%s\n", syn_tok_string(e->binary.op));
-		dump_expr(d, c, "X", -1, e->binary.x);
-		dump_expr(d, c, "Y", -1, e->binary.y);
+		dump_expr_h(d, c, "X", -1, e->binary.x, pos, UNKNOWN);
+		dump_expr_h(d, c, "Y", -1, e->binary.y, UNKNOWN, end);
 		break;
 	case EXPR_KEY_VALUE:
 		fputc('\n', o);
-		dump_expr(d, c, "Key", -1, e->kv.key);
-		dump_expr(d, c, "Value", -1, e->kv.value);
+		dump_expr_h(d, c, "Key", -1, e->kv.key, pos, UNKNOWN);
+		dump_expr_h(d, c, "Value", -1, e->kv.value, UNKNOWN, end);
 		break;
 	case EXPR_ARRAY_TYPE:
 		fputc('\n', o);
 		dump_expr(d, c, "Len", -1, e->array.len);
-		dump_expr(d, c, "Elt", -1, e->array.elt);
+		dump_expr_h(d, c, "Elt", -1, e->array.elt, UNKNOWN, end);
 		break;
 	case EXPR_STRUCT_TYPE:
 		fputc('\n', o);
@@ -295,11 +304,11 @@ static void dump_expr(Dumper *d, int depth, const char *label, int idx, const Ex
 	case EXPR_MAP_TYPE:
 		fputc('\n', o);
 		dump_expr(d, c, "Key", -1, e->map.key);
-		dump_expr(d, c, "Value", -1, e->map.value);
+		dump_expr_h(d, c, "Value", -1, e->map.value, UNKNOWN, end);
 		break;
 	case EXPR_CHAN_TYPE:
 		fprintf(o, " dir=%s\n", e->chan.dir == CHAN_BOTH ? "both" : e->chan.dir == CHAN_SEND ? "send" : "recv");
-		dump_expr(d, c, "Value", -1, e->chan.value);
+		dump_expr_h(d, c, "Value", -1, e->chan.value, UNKNOWN, end);
 		break;
 	case EXPR__COUNT:
 		fputc('\n', o);

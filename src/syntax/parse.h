@@ -11,9 +11,14 @@
 
 #include "syntax/ast.h"
 
-/* Deepest recursion we accept (nested expressions, types, blocks). Real code stays far below;
- * the bound keeps hostile input (200,000 '(') from overflowing the C stack. */
-#define SYN_MAX_DEPTH 1000
+/* Deepest recursion we accept (nested expressions, types, blocks). Real code stays far below.
+ * Hostile input (200,000 '(') is also stopped before the C stack runs out: syn_enter checks
+ * the stack pointer against the thread's stack bounds (SYN_STACK_MARGIN bytes kept free), so a
+ * thread with a small stack gets "exceeded max nesting depth" early instead of a crash.
+ * The bound is go/parser's (maxNestLev); gc has none. When it is hit and the file's brackets
+ * never close, the error is gc's "unexpected EOF" at the end instead (see syn_enter). */
+#define SYN_MAX_DEPTH 100000
+#define SYN_STACK_MARGIN (256u * 1024)
 /* gc gives up on a file after 10 errors ("too many errors"). */
 #define SYN_MAX_ERRORS 10
 
@@ -36,6 +41,7 @@ typedef struct Parser {
 	int xnest;              /* expression nesting; < 0 in control clause headers (composite literal rule) */
 	int fnest;              /* function nesting (error recovery stops at statement keywords inside) */
 	int depth;              /* recursion depth, bounded by SYN_MAX_DEPTH */
+	uintptr_t stack_limit;  /* lowest safe stack address (0: unknown) */
 	bool bailed;            /* too deep or too many errors: skip to EOF */
 	uint32_t nerrors;
 	uint32_t last_err_line; /* gc reports one syntax error per line */

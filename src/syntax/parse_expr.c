@@ -925,6 +925,8 @@ Expr *syn_primary_expr(Parser *p, Expr *x)
 {
 	if (!x)
 		x = operand(p);
+	/* Each suffix nests the tree one level deeper: counted as go/parser does. */
+	int n = 0;
 	for (;;) {
 		switch ((int)p->tok) { /* token dispatch: partial by nature */
 		case TOK_PERIOD: {
@@ -973,7 +975,7 @@ Expr *syn_primary_expr(Parser *p, Expr *x)
 			case EXPR_INDEX:
 			case EXPR_INDEX_LIST:
 				if (p->xnest < 0)
-					return x;
+					goto done;
 				break;
 			case EXPR_ARRAY_TYPE:
 			case EXPR_STRUCT_TYPE:
@@ -983,7 +985,7 @@ Expr *syn_primary_expr(Parser *p, Expr *x)
 			case EXPR_PAREN: case EXPR_SLICE: case EXPR_TYPE_ASSERT: case EXPR_CALL: case EXPR_STAR:
 			case EXPR_UNARY: case EXPR_BINARY: case EXPR_KEY_VALUE: case EXPR_FUNC_TYPE:
 			case EXPR_INTERFACE_TYPE: case EXPR_CHAN_TYPE: case EXPR__COUNT:
-				return x;
+				goto done;
 			}
 			if (t != x)
 				syn_syntax_error(p, "cannot parenthesize type in composite literal");
@@ -991,9 +993,15 @@ Expr *syn_primary_expr(Parser *p, Expr *x)
 			break;
 		}
 		default:
-			return x;
+			goto done;
 		}
+		if (!syn_enter(p))
+			break;
+		n++;
 	}
+done:
+	p->depth -= n;
+	return x;
 }
 
 /* Element = Expression | LiteralValue . */
@@ -1125,10 +1133,11 @@ Expr *syn_binary_expr(Parser *p, Expr *x, int prec)
 {
 	if (!x)
 		x = syn_unary_expr(p);
-	for (;;) {
+	int n = 0; /* each operator nests the tree one level deeper: counted as go/parser does */
+	for (;; n++) {
 		int oprec = precedence(p->tok);
-		if (oprec <= prec)
-			return x;
+		if (oprec <= prec || !syn_enter(p))
+			break;
 		Expr *b = syn_new_expr(p, EXPR_BINARY, p->off);
 		b->binary.op = p->tok;
 		syn_next(p);
@@ -1136,6 +1145,8 @@ Expr *syn_binary_expr(Parser *p, Expr *x, int prec)
 		b->binary.y = syn_binary_expr(p, NULL, oprec);
 		x = b;
 	}
+	p->depth -= n;
+	return x;
 }
 
 Expr *syn_expr(Parser *p) { return syn_binary_expr(p, NULL, 0); }

@@ -21,7 +21,7 @@ static bool is_type_switch_guard(const Stmt *s)
 		return s->expr.x->kind == EXPR_TYPE_ASSERT && !s->expr.x->assert.type;
 	if (s->kind == STMT_ASSIGN && s->assign.lhs.n == 1 && s->assign.rhs.n == 1 &&
 	    s->assign.rhs.v[0]->kind == EXPR_TYPE_ASSERT && !s->assign.rhs.v[0]->assert.type)
-		return s->assign.tok == TOK_DEFINE;
+		return s->assign.tok == TOK_DEFINE && s->assign.lhs.v[0]->kind == EXPR_IDENT; /* as gc */
 	return false;
 }
 

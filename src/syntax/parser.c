@@ -14,6 +14,7 @@
  */
 #include "syntax/parse.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -281,17 +282,59 @@ uint32_t syn_want(Parser *p, TokKind t)
 	return off;
 }
 
+/* Too deep: gc (no limit) would report the first real error, which for such input is
+ * almost always unclosed brackets at EOF. So rescan the file without recursion, tracking the
+ * expected closers: unbalanced brackets give gc's EOF error, balanced ones go/parser's
+ * "exceeded max nesting depth". The rest of the file is skipped. */
+static void too_deep(Parser *p)
+{
+	uint32_t at = p->off;
+	p->bailed = true;
+	while (p->tok != TOK_EOF)
+		syn_next(p);
+	Diags scratch;
+	diags_init(&scratch);
+	Scanner sc;
+	syn_scanner_init(&sc, p->src, p->names, &scratch, 0);
+	Vec(char) closers = {NULL, 0, 0};
+	Token t;
+	uint32_t eof = 0;
+	for (;;) {
+		TokKind k = syn_scan(&sc, &t);
+		if (k == TOK_EOF) {
+			eof = t.off;
+			break;
+		}
+		if (k == TOK_LPAREN)
+			vec_push(&closers, ')');
+		else if (k == TOK_LBRACK)
+			vec_push(&closers, ']');
+		else if (k == TOK_LBRACE)
+			vec_push(&closers, '}');
+		else if ((k == TOK_RPAREN || k == TOK_RBRACK || k == TOK_RBRACE) && closers.len)
+			closers.len--;
+	}
+	Pos pos = {p->src->id, at};
+	if (closers.len) {
+		pos.off = eof;
+		diag_error(p->diags, pos, "syntax error: unexpected EOF, expected %c", vec_last(&closers));
+	} else {
+		diag_error(p->diags, pos, "syntax error: exceeded max nesting depth");
+	}
+	p->nerrors++;
+	vec_free(&closers);
+	syn_scanner_free(&sc);
+	diags_free(&scratch);
+}
+
 bool syn_enter(Parser *p)
 {
 	if (p->bailed)
 		return false;
-	if (++p->depth > SYN_MAX_DEPTH) {
+	char here;
+	if (++p->depth > SYN_MAX_DEPTH || (uintptr_t)&here < p->stack_limit) {
 		p->depth--;
-		report(p, p->off, false, "syntax error: exceeded max nesting depth");
-		p->bailed = true;
-		/* skip the rest: the caller unwinds with Bad nodes */
-		while (p->tok != TOK_EOF)
-			syn_next(p);
+		too_deep(p);
 		return false;
 	}
 	return true;
@@ -742,6 +785,26 @@ static void source_file(Parser *p, SynFile *f)
 }
 
 
+/* The lowest address the parser may recurse down to on this thread (stacks grow down on
+ * every platform gomem targets). */
+static uintptr_t stack_limit(void)
+{
+#if defined(__GLIBC__)
+	pthread_attr_t attr;
+	void *addr;
+	size_t size;
+	if (pthread_getattr_np(pthread_self(), &attr) == 0) {
+		int ok = pthread_attr_getstack(&attr, &addr, &size);
+		pthread_attr_destroy(&attr);
+		if (ok == 0 && size > 2 * SYN_STACK_MARGIN)
+			return (uintptr_t)addr + SYN_STACK_MARGIN;
+	}
+#endif
+	/* unknown bounds: assume 8 MiB below here, the usual main-thread default */
+	char here;
+	return (uintptr_t)&here - (8u << 20) + SYN_STACK_MARGIN;
+}
+
 SynFile *syn_parse_file(SrcFile *src, Arena *arena, Interner *names, Diags *diags)
 {
 	Parser p;
@@ -753,6 +816,7 @@ SynFile *syn_parse_file(SrcFile *src, Arena *arena, Interner *names, Diags *diag
 	p.diags = diags;
 	p.lead = -1;
 	p.off = SYN_NOPOS;
+	p.stack_limit = stack_limit();
 	syn_intern_keywords(names);
 	size_t ndiag0 = diags->list.len;
 	syn_scanner_init(&p.sc, src, names, diags, 0);
