@@ -9,10 +9,13 @@
 #include "base/opt.h"
 #include "syntax/ast.h"
 
+#include <malloc.h>
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 int parse_main(int argc, char **argv);
 
@@ -43,66 +46,123 @@ static double now(void)
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
+/* Files are parsed by a few worker threads (one interner each), taking the next file from a
+ * shared counter; the main thread prints each file's errors in argument order as soon as the
+ * file is done. With -dump a single worker prints the trees itself, in order. */
+typedef struct FileResult {
+	bool done;
+	bool read_ok;
+	const char *msg; /* read error */
+	bool syntax_errors;
+	bool printed;    /* errors already printed by the worker (-dump) */
+	Diags diags;
+	size_t bytes;
+} FileResult;
+
 typedef struct Job {
 	char **args;
 	int nargs;
-	int status;
+	atomic_int next;
+	FileResult *res;
+	pthread_mutex_t mu;
+	pthread_cond_t cv;
 } Job;
 
-static void *parse_files(void *arg)
+static void *worker(void *arg)
 {
 	Job *job = arg;
-	char **args = job->args;
-	int nargs = job->nargs;
-
 	Interner names;
 	intern_init(&names);
-	bool caret = base_isatty(stderr);
-	bool syntax_errors = false, io_errors = false;
-	size_t bytes = 0, nfiles = 0;
-	double t0 = now();
-	for (int i = 0; i < nargs; i++) {
+	for (;;) {
+		int i = atomic_fetch_add(&job->next, 1);
+		if (i >= job->nargs)
+			break;
+		FileResult *r = &job->res[i];
+		diags_init(&r->diags);
 		char *text;
 		size_t len;
-		const char *msg;
-		if (opt_dump && nargs > 1)
-			printf("==> %s\n", args[i]);
-		ReadStatus st = base_read_file(args[i], &text, &len, &msg);
-		if (st != READ_OK) {
-			fprintf(stderr, "gomem parse: %s: %s\n", args[i], msg);
-			io_errors = true;
-			continue;
+		if (opt_dump && job->nargs > 1)
+			printf("==> %s\n", job->args[i]);
+		ReadStatus st = base_read_file(job->args[i], &text, &len, &r->msg);
+		if (st == READ_OK) {
+			r->read_ok = true;
+			r->bytes = len;
+			SrcFile *src = srcfile_add(job->args[i], text, len);
+			Arena arena;
+			arena_init(&arena);
+			SynFile *f = syn_parse_file(src, &arena, &names, &r->diags);
+			diags_sort(&r->diags);
+			r->syntax_errors = r->diags.nerrors > 0;
+			if (opt_dump) {
+				/* single worker: print in order, right away */
+				diags_print(&r->diags, stderr, base_isatty(stderr));
+				r->printed = true;
+				if (!r->syntax_errors)
+					syn_dump_file(stdout, f);
+			}
+			arena_free(&arena);
+		} else if (opt_dump) {
+			fprintf(stderr, "gomem parse: %s: %s\n", job->args[i], r->msg);
+			r->printed = true;
 		}
-		SrcFile *src = srcfile_add(args[i], text, len);
-		Diags diags;
-		diags_init(&diags);
-		Arena arena;
-		arena_init(&arena);
-		SynFile *f = syn_parse_file(src, &arena, &names, &diags);
-		if (diags.nerrors)
-			syntax_errors = true;
-		diags_sort(&diags);
-		diags_print(&diags, stderr, caret);
-		if (opt_dump && !diags.nerrors)
-			syn_dump_file(stdout, f);
-		diags_free(&diags);
-		arena_free(&arena);
-		bytes += len;
-		nfiles++;
+		pthread_mutex_lock(&job->mu);
+		r->done = true;
+		pthread_cond_broadcast(&job->cv);
+		pthread_mutex_unlock(&job->mu);
 	}
-	double dt = now() - t0;
-	if (opt_stats)
-		fprintf(stderr, "parse: %zu files, %zu bytes, %.3fs, %.1f MB/s\n", nfiles, bytes, dt,
-		        dt > 0 ? (double)bytes / 1e6 / dt : 0.0);
 	intern_free(&names);
-	fflush(stdout);
-	job->status = io_errors ? 2 : syntax_errors ? 1 : 0;
 	return NULL;
 }
 
-/* Deeply nested input recurses deeply: the files are parsed on a thread whose stack is
- * reserved large (pages are only committed when touched). */
+/* Deeply nested input recurses deeply: workers run on threads whose stacks are reserved
+ * large (pages are only committed when touched). */
 #define PARSE_STACK ((size_t)1 << 30)
+#define MAX_WORKERS 8
+
+static int run_job(Job *job)
+{
+	int nworkers = 1;
+	if (!opt_dump) {
+		long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
+		nworkers = ncpu < 1 ? 1 : ncpu > MAX_WORKERS ? MAX_WORKERS : (int)ncpu;
+		if (nworkers > job->nargs)
+			nworkers = job->nargs;
+	}
+	pthread_t th[MAX_WORKERS];
+	int started = 0;
+	pthread_attr_t attr;
+	if (pthread_attr_init(&attr) == 0) {
+		pthread_attr_setstacksize(&attr, PARSE_STACK);
+		while (started < nworkers && pthread_create(&th[started], &attr, worker, job) == 0)
+			started++;
+		pthread_attr_destroy(&attr);
+	}
+	if (started == 0)
+		worker(job); /* no threads: the stack guard still stops deep input early */
+	bool caret = base_isatty(stderr);
+	bool syntax_errors = false, io_errors = false;
+	for (int i = 0; i < job->nargs; i++) {
+		FileResult *r = &job->res[i];
+		pthread_mutex_lock(&job->mu);
+		while (!r->done)
+			pthread_cond_wait(&job->cv, &job->mu);
+		pthread_mutex_unlock(&job->mu);
+		if (!r->read_ok) {
+			io_errors = true;
+			if (!r->printed)
+				fprintf(stderr, "gomem parse: %s: %s\n", job->args[i], r->msg);
+		} else {
+			syntax_errors |= r->syntax_errors;
+			if (!r->printed)
+				diags_print(&r->diags, stderr, caret);
+		}
+		diags_free(&r->diags);
+	}
+	for (int k = 0; k < started; k++)
+		pthread_join(th[k], NULL);
+	fflush(stdout);
+	return io_errors ? 2 : syntax_errors ? 1 : 0;
+}
 
 int parse_main(int argc, char **argv)
 {
@@ -113,18 +173,34 @@ int parse_main(int argc, char **argv)
 		return 0;
 	if (r != OPT_OK)
 		return 2;
-	Job job = {args, nargs, 0};
-	pthread_attr_t attr;
-	pthread_t th;
-	bool threaded = false;
-	if (pthread_attr_init(&attr) == 0) {
-		if (pthread_attr_setstacksize(&attr, PARSE_STACK) == 0 && pthread_create(&th, &attr, parse_files, &job) == 0)
-			threaded = true;
-		pthread_attr_destroy(&attr);
-	}
-	if (threaded)
-		pthread_join(th, NULL);
-	else
-		parse_files(&job); /* the stack guard still stops deep input early */
-	return job.status;
+#if defined(__GLIBC__)
+	/* Each file's arena is freed before the next: keep freed blocks in the heap for reuse
+	 * instead of returning them to the kernel and faulting them in again. */
+	mallopt(M_MMAP_THRESHOLD, 64 << 20);
+	mallopt(M_TRIM_THRESHOLD, 128 << 20);
+#endif
+	Job job;
+	memset(&job, 0, sizeof job);
+	job.args = args;
+	job.nargs = nargs;
+	atomic_init(&job.next, 0);
+	job.res = xcalloc((size_t)nargs, sizeof(FileResult));
+	pthread_mutex_init(&job.mu, NULL);
+	pthread_cond_init(&job.cv, NULL);
+	double t0 = now();
+	int status = run_job(&job);
+	double dt = now() - t0;
+	size_t bytes = 0, nfiles = 0;
+	for (int i = 0; i < nargs; i++)
+		if (job.res[i].read_ok) {
+			bytes += job.res[i].bytes;
+			nfiles++;
+		}
+	if (opt_stats)
+		fprintf(stderr, "parse: %zu files, %zu bytes, %.3fs, %.1f MB/s\n", nfiles, bytes, dt,
+		        dt > 0 ? (double)bytes / 1e6 / dt : 0.0);
+	free(job.res);
+	pthread_mutex_destroy(&job.mu);
+	pthread_cond_destroy(&job.cv);
+	return status;
 }

@@ -211,9 +211,10 @@ static void dump_expr_h(Dumper *d, int depth, const char *label, int idx, const 
 		break;
 	case EXPR_BASIC_LIT: {
 		fprintf(o, " %s ", syn_tok_string(e->lit.kind));
-		if (e->lit.len > 0 && e->lit.text[0] == '`')
-			put_quoted(d, d->buf, strip_cr(d, e->lit.text, e->lit.len, false));
-		else
+		if (e->lit.len > 0 && e->lit.text[0] == '`') {
+			size_t n = strip_cr(d, e->lit.text, e->lit.len, false); /* before reading d->buf */
+			put_quoted(d, d->buf, n);
+		} else
 			put_quoted(d, e->lit.text, e->lit.len);
 		fputc('\n', o);
 		break;

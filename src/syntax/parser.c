@@ -157,8 +157,6 @@ const char *syn_tokstring(TokKind t)
 	return syn_tok_string(t);
 }
 
-static bool at_eof_semi(Parser *p) { return p->tok == TOK_EOF || (p->tok == TOK_SEMICOLON && p->implicit && p->off >= p->sc.len); }
-
 static void report(Parser *p, uint32_t off, bool syntax, const char *msg)
 {
 	if (p->bailed)
@@ -195,7 +193,7 @@ void syn_syntax_error_at(Parser *p, uint32_t off, const char *msg)
 {
 	if (p->bailed)
 		return;
-	if (at_eof_semi(p) && p->nerrors > 0)
+	if (p->tok == TOK_EOF && p->nerrors > 0)
 		return; /* avoid meaningless follow-up errors */
 	const char *sep;
 	if (msg[0] == 0)
@@ -785,9 +783,21 @@ static void source_file(Parser *p, SynFile *f)
 }
 
 
+static uintptr_t stack_limit_uncached(void);
+
 /* The lowest address the parser may recurse down to on this thread (stacks grow down on
  * every platform gomem targets). */
 static uintptr_t stack_limit(void)
+{
+	/* pthread_getattr_np reads /proc/self/maps on the main thread: once per thread */
+	static _Thread_local uintptr_t cached;
+	if (cached)
+		return cached;
+	cached = stack_limit_uncached();
+	return cached;
+}
+
+static uintptr_t stack_limit_uncached(void)
 {
 #if defined(__GLIBC__)
 	pthread_attr_t attr;

@@ -9,19 +9,26 @@
  *     words at the same byte, one error per bad literal (gc stops at a literal's first
  *     problem), and gc prints them as FILE:LINE:COL: MESSAGE with no "syntax error: "
  *     prefix (that prefix is the parser's). Where the two scanners cut bad input apart
- *     differently (gc skips NUL, invalid UTF-8 and BOM bytes inside a token and continues
- *     it; go/scanner ends the token there) the message is still gc's and at gc's place
- *     unless the piece after the bad byte would have produced an error of its own.
+ *     differently (gc's reader drops NUL, invalid UTF-8 and BOM bytes, so a token goes on
+ *     across them, while go/scanner ends the token there) numbers, escapes and rune
+ *     lengths are judged as gc reads them, and the pieces gc takes for one identifier or
+ *     number stay quiet (gc_ident, gc_num_end).
  *
  * The scanner works on the whole file in memory (SrcFile.text, NUL-terminated), reading
- * bytes by offset; each byte is examined a bounded number of times, so time is linear in
- * the input whatever it holds. Each invalid byte (NUL, bad UTF-8, a BOM past offset 0) is
+ * bytes by offset; each byte is examined a bounded number of times (a run of dropped bytes
+ * is looked through by gc's view at most once more), so time is linear in the input
+ * whatever it holds. Each invalid byte (NUL, bad UTF-8, a BOM past offset 0) is
  * reported exactly once, when the token or literal containing it consumes it.
  */
 #include "syntax/scanner.h"
 
 #include <stdlib.h>
 #include <string.h>
+
+/* Entries of Scanner.idcache: a power of two, about one per 128 bytes of the first file
+ * (zeroing a big cache for a small file would cost more than it saves), within these. */
+#define IDCACHE_MIN 64
+#define IDCACHE_MAX 4096
 
 /* ---- keywords ---- */
 
@@ -32,6 +39,8 @@ void syn_intern_keywords(Interner *names)
 		TOKENS(TOK)
 #undef TOK
 	};
+	if (intern_cstr(names, kw[TOK_VAR])->tok == TOK_VAR)
+		return; /* done already: the last keyword is set last */
 	for (int k = TOK_BREAK; k <= TOK_VAR; k++)
 		intern_cstr(names, kw[k])->tok = k;
 }
@@ -46,22 +55,106 @@ void syn_scanner_init(Scanner *s, SrcFile *f, Interner *names, Diags *diags, uns
 	s->names = names;
 	s->diags = diags;
 	syn_intern_keywords(names);
+	uint32_t n = IDCACHE_MIN;
+	while (n < IDCACHE_MAX && n * 128 < f->len)
+		n *= 2;
+	s->idcache = xcalloc(n, sizeof(IdCacheEntry));
+	s->idcache_mask = n - 1;
 	/* A BOM is allowed as the very first character only (go/scanner's Init skips it). */
 	if (s->len >= 3 && memcmp(s->src, "\xEF\xBB\xBF", 3) == 0)
 		s->off = 3;
 }
 
-void syn_scanner_free(Scanner *s) { vec_free(&s->comments); }
+void syn_scanner_reset(Scanner *s, SrcFile *f)
+{
+	Scanner keep = *s;
+	memset(s, 0, sizeof *s);
+	s->file = f;
+	s->src = f->text;
+	s->len = (uint32_t)f->len;
+	s->mode = keep.mode;
+	s->names = keep.names;
+	s->diags = keep.diags;
+	s->idcache = keep.idcache; /* names live as long as the interner: the cache stays valid */
+	s->idcache_mask = keep.idcache_mask;
+	s->comments = keep.comments;
+	vec_clear(&s->comments);
+	if (s->len >= 3 && memcmp(s->src, "\xEF\xBB\xBF", 3) == 0)
+		s->off = 3;
+}
+
+void syn_scanner_free(Scanner *s)
+{
+	vec_free(&s->comments);
+	free(s->idcache);
+	s->idcache = NULL;
+}
+
+/*
+ * Identifiers repeat within a file, so a small direct-mapped cache keyed by a cheap hash
+ * (length, first and last bytes) answers most lookups without touching the interner's
+ * large table; a miss interns and fills the slot.
+ */
+/* The cache's hash of an identifier: h = h*31 + byte from h = 0, then mixed by ident_slot. */
+static inline uint32_t ident_hash(const char *p, uint32_t n)
+{
+	uint32_t h = 0;
+	for (uint32_t i = 0; i < n; i++)
+		h = h * 31u + (unsigned char)p[i];
+	return h;
+}
+
+static inline Name *intern_ident(Scanner *s, const char *p, uint32_t n, uint32_t h)
+{
+	h ^= h >> 13;
+	IdCacheEntry *e = &s->idcache[h & s->idcache_mask];
+	if (e->len == n && e->nm) {
+		/* short names are compared in the entry itself, long ones in the interned name */
+		const char *q = n <= sizeof e->s ? e->s : e->nm->s;
+		uint32_t i = 0;
+		while (i < n && q[i] == p[i])
+			i++;
+		if (i == n)
+			return e->nm;
+	}
+	Name *nm = intern(s->names, p, n);
+	e->nm = nm;
+	e->len = n;
+	memcpy(e->s, p, n <= sizeof e->s ? n : 0);
+	return nm;
+}
 
 /* ---- messages ---- */
 
+/* Diagnostics kept per file: a binary file would otherwise make one per byte (gc itself
+ * stops after 10). Scanner.nerrors keeps counting past it. */
+#define MAX_RECORDED_ERRORS 1000
+
+static void report(Scanner *s, uint32_t off, const char *fmt, va_list ap)
+{
+	if (s->nerrors++ >= MAX_RECORDED_ERRORS)
+		return;
+	diag_vadd(s->diags, (Pos){s->file->id, off}, DIAG_ERROR, fmt, ap);
+}
+
+/* A complaint about a token; quiet inside what gc reads as a comment (gc_quiet_end). */
 static void PRINTF_LIKE(3, 4) error_at(Scanner *s, uint32_t off, const char *fmt, ...)
+{
+	if (off < s->gc_quiet_end)
+		return;
+	va_list ap;
+	va_start(ap, fmt);
+	report(s, off, fmt, ap);
+	va_end(ap);
+}
+
+/* A complaint about a byte gc's reader drops: gc makes it wherever the byte is. */
+static void PRINTF_LIKE(3, 4) dropped_at(Scanner *s, uint32_t off, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	diag_vadd(s->diags, (Pos){s->file->id, off}, DIAG_ERROR, fmt, ap);
+	report(s, off, fmt, ap);
 	va_end(ap);
-	s->nerrors++;
 }
 
 char *syn_fmt_U(uint32_t r, char *buf)
@@ -137,6 +230,9 @@ static const bool ident_byte[256] = {
 	0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,
 };
 
+/* 1: ' ', '\t', '\r'; 2: '\n' (blank unless it ends a line that takes a semicolon). */
+static const unsigned char blank_byte[256] = {['\t'] = 1, ['\n'] = 2, ['\r'] = 1, [' '] = 1};
+
 static inline uint32_t decode_at(const Scanner *s, uint32_t off, uint32_t *w)
 {
 	return syn_decode_rune((const unsigned char *)s->src + off, s->len - off, w);
@@ -151,7 +247,7 @@ static uint32_t lit_char(Scanner *s, uint32_t off)
 {
 	unsigned char c = (unsigned char)s->src[off];
 	if (c == 0) {
-		error_at(s, off, "invalid NUL character");
+		dropped_at(s, off, "invalid NUL character");
 		return 1;
 	}
 	if (c < 0x80)
@@ -159,10 +255,66 @@ static uint32_t lit_char(Scanner *s, uint32_t off)
 	uint32_t w;
 	uint32_t r = decode_at(s, off, &w);
 	if (r == SYN_RUNE_ERROR && w == 1)
-		error_at(s, off, "invalid UTF-8 encoding");
+		dropped_at(s, off, "invalid UTF-8 encoding");
 	else if (r == 0xFEFF)
-		error_at(s, off, "invalid BOM in the middle of the file");
+		dropped_at(s, off, "invalid BOM in the middle of the file");
 	return w;
+}
+
+/*
+ * gc's reader drops NUL, invalid UTF-8 and BOM bytes (after complaining) before its
+ * scanner sees them; go/scanner sees them and ends a number or an escape there. Where a
+ * number or escape meets such a byte, the scanner consumes what go/scanner consumes, and
+ * looks again through gc's eyes (skipping those bytes) for the diagnostic.
+ */
+static bool is_bad_byte(const Scanner *s, uint32_t off)
+{
+	if (off >= s->len)
+		return false;
+	unsigned char c = (unsigned char)s->src[off];
+	if (c == 0)
+		return true;
+	if (c < 0x80)
+		return false;
+	uint32_t w;
+	uint32_t r = decode_at(s, off, &w);
+	return (r == SYN_RUNE_ERROR && w == 1) || r == 0xFEFF;
+}
+
+/* The offset of the next character gc's scanner sees at or after off. */
+static uint32_t gc_skip(const Scanner *s, uint32_t off)
+{
+	while (is_bad_byte(s, off)) {
+		uint32_t w;
+		decode_at(s, off, &w);
+		off += w;
+	}
+	return off;
+}
+
+/* A diagnostic held back until the caller knows whose view (go/scanner's or gc's) holds. */
+typedef struct Deferred {
+	bool set;
+	uint32_t off;
+	char msg[128];
+} Deferred;
+
+static void PRINTF_LIKE(3, 4) defer_error(Deferred *d, uint32_t off, const char *fmt, ...)
+{
+	if (d->set)
+		return;
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(d->msg, sizeof d->msg, fmt, ap);
+	va_end(ap);
+	d->set = true;
+	d->off = off;
+}
+
+static void emit_deferred(Scanner *s, const Deferred *d)
+{
+	if (d->set)
+		error_at(s, d->off, "%s", d->msg);
 }
 
 /* Bytes a literal/comment loop can skip without a look: not NUL, not ASCII-special. */
@@ -176,7 +328,8 @@ static bool has_prefix(const char *p, size_t n, const char *pre)
 	return n >= k && memcmp(p, pre, k) == 0;
 }
 
-/* go/build/constraint: "//go:build" followed by a blank or the end; "// +build" likewise. */
+/* go/build/constraint: "//go:build" followed by a blank or the end; "//", optional blanks,
+ * "+build", then a blank or the end. */
 static bool is_build_line(const char *p, size_t n)
 {
 	if (has_prefix(p, n, "//go:build"))
@@ -184,7 +337,7 @@ static bool is_build_line(const char *p, size_t n)
 	size_t i = 2;
 	while (i < n && (p[i] == ' ' || p[i] == '\t'))
 		i++;
-	if (i == 2 || !has_prefix(p + i, n - i, "+build"))
+	if (!has_prefix(p + i, n - i, "+build"))
 		return false;
 	i += 6;
 	return i == n || p[i] == ' ' || p[i] == '\t';
@@ -202,17 +355,14 @@ static CommentKind comment_kind(const char *p, size_t n)
 	n -= 2;
 	if (has_prefix(p, n, "line ") || has_prefix(p, n, "extern ") || has_prefix(p, n, "export "))
 		return COMMENT_DIRECTIVE;
-	const char *colon = memchr(p, ':', n);
-	if (!colon || colon == p || (size_t)(colon - p) + 1 >= n)
+	size_t i = 0;
+	while (i < n && ((p[i] >= 'a' && p[i] <= 'z') || (p[i] >= '0' && p[i] <= '9')))
+		i++;
+	if (i == 0 || i + 1 >= n || p[i] != ':')
 		return COMMENT_PLAIN;
-	size_t c = (size_t)(colon - p);
-	for (size_t i = 0; i <= c + 1; i++) {
-		if (i == c)
-			continue;
-		unsigned char b = (unsigned char)p[i];
-		if (!((b >= 'a' && b <= 'z') || (b >= '0' && b <= '9')))
-			return COMMENT_PLAIN;
-	}
+	unsigned char b = (unsigned char)p[i + 1];
+	if (!((b >= 'a' && b <= 'z') || (b >= '0' && b <= '9')))
+		return COMMENT_PLAIN;
 	return COMMENT_DIRECTIVE;
 }
 
@@ -279,14 +429,19 @@ static const char *base_name(int base)
 }
 
 /*
- * An escape after the backslash at s->off, consumed as go/scanner consumes it (a bad digit
- * is left for the caller). Reports gc's message; returns false on a bad escape. At EOF it
- * returns true and lets the caller complain about the unterminated literal, as gc does.
+ * An escape whose first character (after the backslash) is at off, read as go/scanner
+ * reads it (gc false) or as gc does (gc true: NUL, bad UTF-8 and BOMs skipped). *end gets
+ * the offset after what it consumed (a bad digit is left unconsumed); the complaint, gc's
+ * words, goes to *d. At EOF it succeeds and lets the caller complain about the literal.
  */
-static bool scan_escape(Scanner *s, char quote)
+static bool escape_core(Scanner *s, uint32_t off, char quote, bool gc, Deferred *d, uint32_t *end)
 {
 	const char *src = s->src;
-	uint32_t len = s->len, off = s->off;
+	uint32_t len = s->len;
+#define ESC_NEXT(o) (gc ? gc_skip(s, (o) + 1) : (o) + 1)
+	if (gc)
+		off = gc_skip(s, off);
+	*end = off;
 	if (off >= len)
 		return true;
 	int n;
@@ -294,66 +449,90 @@ static bool scan_escape(Scanner *s, char quote)
 	char c = src[off];
 	switch (c) {
 	case 'a': case 'b': case 'f': case 'n': case 'r': case 't': case 'v': case '\\':
-		s->off = off + 1;
+		*end = ESC_NEXT(off);
 		return true;
 	case '0': case '1': case '2': case '3': case '4': case '5': case '6': case '7':
 		n = 3, base = 8, max = 255;
 		break;
 	case 'x':
-		off++;
+		off = ESC_NEXT(off);
 		n = 2, base = 16, max = 255;
 		break;
 	case 'u':
-		off++;
+		off = ESC_NEXT(off);
 		n = 4, base = 16, max = 0x10FFFF;
 		break;
 	case 'U':
-		off++;
+		off = ESC_NEXT(off);
 		n = 8, base = 16, max = 0x10FFFF;
 		break;
 	default:
 		if (c == quote) {
-			s->off = off + 1;
+			*end = ESC_NEXT(off);
 			return true;
 		}
-		error_at(s, off, "unknown escape");
-		s->off = off;
+		defer_error(d, off, "unknown escape");
 		return false;
 	}
 	uint32_t x = 0;
 	for (; n > 0; n--) {
-		if (off >= len) {
-			s->off = off;
+		*end = off;
+		if (off >= len)
 			return true;
-		}
-		unsigned char d = (unsigned char)src[off];
+		unsigned char dc = (unsigned char)src[off];
 		uint32_t v = base;
-		if (is_decimal(d))
-			v = d - '0';
-		else if ((d | 0x20) - 'a' < 6)
-			v = (uint32_t)((d | 0x20) - 'a' + 10);
+		if (is_decimal(dc))
+			v = dc - '0';
+		else if (is_hex(dc))
+			v = (uint32_t)((dc | 0x20) - 'a' + 10);
 		if (v >= base) {
 			uint32_t w;
 			char q[32];
-			error_at(s, off, "invalid character %s in %s escape", syn_quote_rune(decode_at(s, off, &w), q),
-			         base_name((int)base));
-			s->off = off;
+			defer_error(d, off, "invalid character %s in %s escape", syn_quote_rune(decode_at(s, off, &w), q),
+			            base_name((int)base));
 			return false;
 		}
 		x = x * base + v;
-		off++;
+		off = ESC_NEXT(off);
 	}
-	s->off = off;
+#undef ESC_NEXT
+	*end = off;
 	if (x > max && base == 8) {
-		error_at(s, off, "octal escape value %u > 255", (unsigned)x);
+		defer_error(d, off, "octal escape value %u > 255", (unsigned)x);
 		return false;
 	}
 	if (x > max || (x >= 0xD800 && x < 0xE000)) {
 		char u[32];
-		error_at(s, off, "escape is invalid Unicode code point %s", syn_fmt_U(x, u));
+		defer_error(d, off, "escape is invalid Unicode code point %s", syn_fmt_U(x, u));
 		return false;
 	}
 	return true;
+}
+
+/*
+ * The escape after the backslash at s->off: consumed as go/scanner consumes it, judged as
+ * gc judges it (the return value is gc's verdict). When gc reads further than go/scanner
+ * (past bytes it drops), Scanner.gc_esc_end marks where gc's escape ends.
+ */
+static bool scan_escape(Scanner *s, char quote)
+{
+	uint32_t start = s->off, end;
+	Deferred d = {0};
+	bool ok = escape_core(s, start, quote, false, &d, &end);
+	s->off = end;
+	if (ok)
+		return true;
+	if (!is_bad_byte(s, d.off)) {
+		emit_deferred(s, &d);
+		return false;
+	}
+	Deferred g = {0};
+	uint32_t gend;
+	ok = escape_core(s, start, quote, true, &g, &gend);
+	emit_deferred(s, &g);
+	if (ok)
+		s->gc_esc_end = gend;
+	return ok;
 }
 
 static void scan_rune(Scanner *s, uint32_t start)
@@ -378,19 +557,22 @@ static void scan_rune(Scanner *s, uint32_t start)
 		if (c == '\'') {
 			s->off = off + 1;
 			if (ok && n == 0)
-				error_at(s, off, "empty rune literal or unescaped ' in rune literal");
+				error_at(s, off, "empty rune literal or unescaped '");
 			else if (ok && n != 1)
 				error_at(s, start, "more than one character in rune literal");
 			return;
 		}
-		n++;
 		if (c == '\\') {
+			n++;
 			s->off = off + 1;
 			if (!scan_escape(s, '\''))
 				ok = false;
 			continue;
 		}
+		/* gc's reader drops NUL, invalid UTF-8 and BOMs: they do not count as characters */
+		uint32_t nerr = s->nerrors;
 		s->off = off + lit_char(s, off);
+		n += s->nerrors == nerr && off >= s->gc_esc_end;
 	}
 }
 
@@ -454,34 +636,21 @@ static void scan_raw_string(Scanner *s, uint32_t start)
  * For base <= 10 any decimal digit is accepted and the first one >= base is recorded in
  * *invalid (when it is still UINT32_MAX).
  */
-static int scan_digits(Scanner *s, int base, uint32_t *invalid)
+static int scan_digits(Scanner *s, int base, uint32_t *invalid, bool gc)
 {
 	const char *src = s->src;
 	uint32_t len = s->len, off = s->off;
 	int digsep = 0;
-	if (base <= 10) {
-		unsigned max = (unsigned)('0' + base);
-		for (; off < len; off++) {
-			unsigned char c = (unsigned char)src[off];
-			if (c == '_')
-				digsep |= 2;
-			else if (is_decimal(c)) {
-				digsep |= 1;
-				if (c >= max && invalid && *invalid == UINT32_MAX)
-					*invalid = off;
-			} else
-				break;
-		}
-	} else {
-		for (; off < len; off++) {
-			unsigned char c = (unsigned char)src[off];
-			if (c == '_')
-				digsep |= 2;
-			else if (is_hex(c))
-				digsep |= 1;
-			else
-				break;
-		}
+	for (; off < len; off = gc ? gc_skip(s, off + 1) : off + 1) {
+		unsigned char c = (unsigned char)src[off];
+		if (c == '_')
+			digsep |= 2;
+		else if (base <= 10 ? is_decimal(c) : is_hex(c)) {
+			digsep |= 1;
+			if (base < 10 && c >= (unsigned)('0' + base) && invalid && *invalid == UINT32_MAX)
+				*invalid = off;
+		} else
+			break;
 	}
 	s->off = off;
 	return digsep;
@@ -518,9 +687,12 @@ static long invalid_sep(const char *x, size_t n)
 	return -1;
 }
 
-/* A number at start (a digit, or '.' then a digit). quiet: gc sees these bytes as part of
- * an identifier and reports nothing about them. */
-static TokKind scan_number(Scanner *s, uint32_t start, bool quiet)
+/*
+ * A number at start (a digit, or '.' then a digit), read as go/scanner reads it (gc false)
+ * or as gc does (gc true: dropped bytes skipped). gc's first complaint about it, its only
+ * one, goes to *d.
+ */
+static TokKind number_core(Scanner *s, uint32_t start, bool gc, Deferred *d)
 {
 	const char *src = s->src;
 	uint32_t len = s->len;
@@ -529,41 +701,35 @@ static TokKind scan_number(Scanner *s, uint32_t start, bool quiet)
 	char prefix = 0;     /* 0 (decimal), '0' (0-octal), 'x', 'o', 'b' */
 	int digsep = 0;
 	uint32_t invalid = UINT32_MAX;
-	bool ok = true;
-	/* gc's first complaint about a literal is its only one. */
-#define NUM_ERROR(off, ...)                                                                              \
-	do {                                                                                                 \
-		if (ok && !quiet)                                                                                \
-			error_at(s, (off), __VA_ARGS__);                                                             \
-		ok = false;                                                                                      \
-	} while (0)
+#define NUM_ERROR(off, ...) defer_error(d, (off), __VA_ARGS__)
+#define NUM_NEXT(o) (gc ? gc_skip(s, (o) + 1) : (o) + 1)
 	s->off = start;
 	if (src[start] != '.') {
 		if (src[start] == '0') {
-			s->off++;
+			s->off = NUM_NEXT(s->off);
 			char c = s->off < len ? (char)(src[s->off] | 0x20) : 0;
 			if (c == 'x') {
-				s->off++;
+				s->off = NUM_NEXT(s->off);
 				base = 16, prefix = 'x';
 			} else if (c == 'o') {
-				s->off++;
+				s->off = NUM_NEXT(s->off);
 				base = 8, prefix = 'o';
 			} else if (c == 'b') {
-				s->off++;
+				s->off = NUM_NEXT(s->off);
 				base = 2, prefix = 'b';
 			} else {
 				base = 8, prefix = '0';
 				digsep = 1;
 			}
 		}
-		digsep |= scan_digits(s, base, &invalid);
+		digsep |= scan_digits(s, base, &invalid, gc);
 	}
 	if (s->off < len && src[s->off] == '.') {
 		tok = TOK_FLOAT;
 		if (prefix == 'o' || prefix == 'b')
 			NUM_ERROR(s->off, "invalid radix point in %s literal", base_name(base));
-		s->off++;
-		digsep |= scan_digits(s, base, &invalid);
+		s->off = NUM_NEXT(s->off);
+		digsep |= scan_digits(s, base, &invalid, gc);
 	}
 	if (!(digsep & 1))
 		NUM_ERROR(s->off, "%s literal has no digits", base_name(base));
@@ -574,11 +740,11 @@ static TokKind scan_number(Scanner *s, uint32_t start, bool quiet)
 			NUM_ERROR(s->off, "%s exponent requires decimal mantissa", syn_quote_rune((unsigned char)src[s->off], q));
 		else if (e == 'p' && prefix != 'x')
 			NUM_ERROR(s->off, "%s exponent requires hexadecimal mantissa", syn_quote_rune((unsigned char)src[s->off], q));
-		s->off++;
+		s->off = NUM_NEXT(s->off);
 		tok = TOK_FLOAT;
 		if (s->off < len && (src[s->off] == '+' || src[s->off] == '-'))
-			s->off++;
-		int ds = scan_digits(s, 10, NULL);
+			s->off = NUM_NEXT(s->off);
+		int ds = scan_digits(s, 10, NULL, gc);
 		digsep |= ds;
 		if (!(ds & 1))
 			NUM_ERROR(s->off, "exponent has no digits");
@@ -587,7 +753,7 @@ static TokKind scan_number(Scanner *s, uint32_t start, bool quiet)
 	}
 	if (s->off < len && src[s->off] == 'i') {
 		tok = TOK_IMAG;
-		s->off++;
+		s->off = NUM_NEXT(s->off);
 	}
 	if (tok == TOK_INT && invalid != UINT32_MAX) {
 		char q[32];
@@ -600,6 +766,31 @@ static TokKind scan_number(Scanner *s, uint32_t start, bool quiet)
 			NUM_ERROR(start + (uint32_t)i, "'_' must separate successive digits");
 	}
 #undef NUM_ERROR
+#undef NUM_NEXT
+	return tok;
+}
+
+/*
+ * A number at start: consumed as go/scanner consumes it, reported as gc reports it. They
+ * differ only when go/scanner stops at a byte gc drops; gc then reads on (to gc_num_end).
+ * quiet: gc sees these bytes as part of an identifier or of an earlier number.
+ */
+static TokKind scan_number(Scanner *s, uint32_t start, bool quiet)
+{
+	Deferred d = {0};
+	TokKind tok = number_core(s, start, false, &d);
+	if (quiet)
+		return tok;
+	if (!is_bad_byte(s, s->off)) {
+		emit_deferred(s, &d);
+		return tok;
+	}
+	uint32_t end = s->off;
+	Deferred g = {0};
+	number_core(s, start, true, &g);
+	emit_deferred(s, &g);
+	s->gc_num_end = s->off;
+	s->off = end;
 	return tok;
 }
 
@@ -673,7 +864,7 @@ static uint32_t illegal_char(Scanner *s, uint32_t start)
 	bool in_gc_ident = s->gc_ident == start + 1;
 	char u[32];
 	if (c == 0) {
-		error_at(s, start, "invalid NUL character");
+		dropped_at(s, start, "invalid NUL character");
 		if (in_gc_ident)
 			s->gc_ident = start + 2;
 		return 1;
@@ -689,12 +880,12 @@ static uint32_t illegal_char(Scanner *s, uint32_t start)
 		if (start == 0 && s->len >= 2 && ((c == 0xFF && (unsigned char)s->src[1] == 0xFE) ||
 		                                  (c == 0xFE && (unsigned char)s->src[1] == 0xFF))) {
 			/* UTF-16 (a UCS-2 BOM first): go/scanner gives up on the whole file. */
-			error_at(s, start, "invalid UTF-8 encoding");
+			dropped_at(s, start, "invalid UTF-8 encoding");
 			return s->len;
 		}
-		error_at(s, start, "invalid UTF-8 encoding");
+		dropped_at(s, start, "invalid UTF-8 encoding");
 	} else if (r == 0xFEFF) {
-		error_at(s, start, "invalid BOM in the middle of the file");
+		dropped_at(s, start, "invalid BOM in the middle of the file");
 	} else if (syn_is_digit(r)) {
 		if (!in_gc_ident)
 			error_at(s, start, "identifier cannot begin with digit %s", syn_fmt_U(r, u));
@@ -704,6 +895,40 @@ static uint32_t illegal_char(Scanner *s, uint32_t start)
 	if (in_gc_ident || !skipped)
 		s->gc_ident = start + w + 1;
 	return w;
+}
+
+/*
+ * A '/' at start followed by bytes gc drops: when '/' or '*' comes next, gc reads a
+ * comment where go/scanner reads '/' and more tokens; what those tokens would complain
+ * about gc never sees, up to the end of gc's comment (gc_quiet_end).
+ */
+static void gc_split_comment(Scanner *s, uint32_t start)
+{
+	const char *src = s->src;
+	if (start < s->gc_quiet_end)
+		return; /* already inside gc's comment: this '/' is comment text to gc */
+	uint32_t len = s->len, j = gc_skip(s, start + 1);
+	if (j >= len || (src[j] != '/' && src[j] != '*'))
+		return;
+	uint32_t end = len;
+	if (src[j] == '/') {
+		const char *nl = memchr(src + j, '\n', len - j);
+		if (nl)
+			end = (uint32_t)(nl - src) + 1; /* gc's next token is the newline itself */
+	} else {
+		for (uint32_t k = j + 1; k < len; k++) {
+			if (src[k] == '*') {
+				uint32_t e = gc_skip(s, k + 1);
+				if (e < len && src[e] == '/') {
+					end = e + 1;
+					break;
+				}
+			}
+		}
+		if (end == len)
+			error_at(s, start, "comment not terminated");
+	}
+	s->gc_quiet_end = end;
 }
 
 TokKind syn_scan(Scanner *s, Token *t)
@@ -723,11 +948,15 @@ again:
 		return TOK_SEMICOLON;
 	}
 	uint32_t off = s->off;
-	for (; off < len; off++) {
-		char c = src[off];
-		if (!(c == ' ' || c == '\t' || c == '\r' || (c == '\n' && !s->insert_semi)))
-			break;
+	if (s->insert_semi) {
+		while (blank_byte[(unsigned char)src[off]] == 1)
+			off++;
+	} else {
+		while (blank_byte[(unsigned char)src[off]])
+			off++;
 	}
+	if (off > len)
+		off = len; /* never: the text's final NUL is not blank */
 	uint32_t start = off;
 	t->off = start;
 	t->implicit = false;
@@ -744,12 +973,20 @@ again:
 		return t->kind = TOK_EOF;
 	}
 	unsigned char c = (unsigned char)src[off];
+	uint32_t h;
 	if (ident_byte[c] && !is_decimal(c)) {
-		off = scan_ident_rest(s, off + 1);
+		/* ASCII fast path, hashing as it goes; the text's final NUL stops the loop. */
+		h = c;
+		for (off++; ident_byte[(unsigned char)src[off]]; off++)
+			h = h * 31u + (unsigned char)src[off];
+		if (off < len && (unsigned char)src[off] >= 0x80) {
+			off = scan_ident_rest(s, off);
+			h = ident_hash(src + start, off - start);
+		}
 	ident:
 		s->off = off;
 		t->len = off - start;
-		Name *nm = intern(s->names, src + start, t->len);
+		Name *nm = intern_ident(s, src + start, t->len, h);
 		t->name = nm;
 		s->gc_ident = off + 1;
 		tok = TOK_IDENT;
@@ -762,9 +999,9 @@ again:
 		return t->kind = tok;
 	}
 	if (is_decimal(c) || (c == '.' && off + 1 < len && is_decimal((unsigned char)src[off + 1]))) {
-		bool quiet = c != '.' && s->gc_ident == start + 1;
-		tok = scan_number(s, start, quiet);
-		if (quiet)
+		bool in_ident = c != '.' && s->gc_ident == start + 1;
+		tok = scan_number(s, start, in_ident || start < s->gc_num_end);
+		if (in_ident)
 			s->gc_ident = s->off + 1;
 		t->len = s->off - start;
 		s->insert_semi = true;
@@ -775,6 +1012,7 @@ again:
 		uint32_t r = decode_at(s, off, &w);
 		if (syn_is_letter(r)) {
 			off = scan_ident_rest(s, off + w);
+			h = ident_hash(src + start, off - start);
 			goto ident;
 		}
 	}
@@ -839,6 +1077,8 @@ again:
 			t->len = n;
 			return t->kind = TOK_COMMENT;
 		}
+		if (is_bad_byte(s, off + 1))
+			gc_split_comment(s, start);
 		tok = op2(s, TOK_QUO, TOK_QUO_ASSIGN);
 		break;
 	case '%': tok = op2(s, TOK_REM, TOK_REM_ASSIGN); break;
@@ -881,7 +1121,7 @@ static int hexval(unsigned char c)
 {
 	if (is_decimal(c))
 		return c - '0';
-	if ((c | 0x20) - 'a' < 6)
+	if (is_hex(c))
 		return (c | 0x20) - 'a' + 10;
 	return -1;
 }

@@ -25,7 +25,7 @@ typedef struct Token {
 	uint32_t off;   /* byte offset of the first byte */
 	uint32_t len;   /* bytes of source spelled by the token (0 for an implicit semicolon) */
 	bool implicit;  /* automatic semicolon (go/scanner's literal "\n") */
-	Name *name;     /* TOK_IDENT: the interned identifier */
+	Name *name;     /* TOK_IDENT (and keywords): the interned spelling; NULL otherwise */
 } Token;
 
 typedef enum CommentKind {
@@ -43,6 +43,13 @@ enum {
 	SCAN_COMMENTS = 1 << 0, /* return comments as TOK_COMMENT tokens */
 };
 
+/* An entry of the scanner's identifier cache (internal). */
+typedef struct IdCacheEntry {
+	Name *nm;
+	uint32_t len;
+	char s[20]; /* the name's bytes when it has at most 20 */
+} IdCacheEntry;
+
 typedef struct Scanner {
 	SrcFile *file;
 	const char *src;    /* file->text */
@@ -57,11 +64,20 @@ typedef struct Scanner {
 	/* internal state */
 	uint32_t nl_semi;   /* 1 + offset of a pending automatic semicolon (after a block comment) */
 	uint32_t gc_ident;  /* 1 + offset where gc's scanner would still be inside an identifier */
+	uint32_t gc_num_end; /* end of gc's number when it runs past go/scanner's (dropped bytes) */
+	uint32_t gc_esc_end; /* end of gc's escape, likewise */
+	uint32_t gc_quiet_end; /* end of a comment gc reads across dropped bytes ("/<NUL>/") */
+	IdCacheEntry *idcache; /* small direct-mapped cache in front of the interner */
+	uint32_t idcache_mask; /* its size - 1 */
 } Scanner;
 
 /* Interns the keywords into names with their token numbers (idempotent). */
 void syn_intern_keywords(Interner *names);
 void syn_scanner_init(Scanner *s, SrcFile *f, Interner *names, Diags *diags, unsigned mode);
+/* Starts s over on another file with the same names, diags and mode: cheaper than free and
+ * init for many files, as the identifier cache carries over. Scanner.comments is emptied
+ * (copy it out first). */
+void syn_scanner_reset(Scanner *s, SrcFile *f);
 void syn_scanner_free(Scanner *s);
 TokKind syn_scan(Scanner *s, Token *t);
 

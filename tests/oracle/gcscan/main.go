@@ -4,14 +4,21 @@
 // this one, renaming their package to main, and builds them together.
 //
 // For each file it prints "# PATH", then every error gc's scanner reports, as
-// LINE:COL: MESSAGE (positions unadjusted by //line directives), in the order reported.
+// LINE:COL: MESSAGE (positions unadjusted by //line directives), sorted by position
+// (stable), as gomem's diagnostics are printed.
 package main
 
 import (
 	"bufio"
 	"fmt"
 	"os"
+	"sort"
 )
+
+type report struct {
+	line, col uint
+	msg       string
+}
 
 func main() {
 	out := bufio.NewWriter(os.Stdout)
@@ -24,8 +31,9 @@ func main() {
 		}
 		fmt.Fprintf(out, "# %s\n", path)
 		var s scanner
+		var reports []report
 		s.init(f, func(line, col uint, msg string) {
-			fmt.Fprintf(out, "%d:%d: %s\n", line, col, msg)
+			reports = append(reports, report{line, col, msg})
 		}, 0)
 		for {
 			s.next()
@@ -34,5 +42,12 @@ func main() {
 			}
 		}
 		f.Close()
+		sort.SliceStable(reports, func(i, j int) bool {
+			a, b := reports[i], reports[j]
+			return a.line < b.line || a.line == b.line && a.col < b.col
+		})
+		for _, r := range reports {
+			fmt.Fprintf(out, "%d:%d: %s\n", r.line, r.col, r.msg)
+		}
 	}
 }
