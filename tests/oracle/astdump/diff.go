@@ -139,9 +139,21 @@ func diffMain(gomem string, files []string) int {
 		}
 		cancel()
 		crashed := ""
-		if runErr != nil {
-			if ee, ok := runErr.(*exec.ExitError); !ok || ee.ExitCode() != 1 {
+		sanitizer := bytes.Contains(stderr.Bytes(), []byte("runtime error:")) || bytes.Contains(stderr.Bytes(), []byte("Sanitizer"))
+		if runErr != nil || sanitizer {
+			if ee, ok := runErr.(*exec.ExitError); !ok || ee.ExitCode() != 1 || sanitizer {
 				tail := stderr.String()
+				// A sanitizer's report: its first line says what went wrong.
+				for _, key := range []string{"runtime error:", "ERROR: AddressSanitizer", "ERROR: LeakSanitizer"} {
+					if i := strings.Index(tail, key); i >= 0 {
+						j := strings.IndexByte(tail[i:], '\n')
+						if j < 0 {
+							j = len(tail) - i
+						}
+						tail = tail[max(0, strings.LastIndexByte(tail[:i], '\n')+1) : i+j]
+						break
+					}
+				}
 				if len(tail) > 600 {
 					tail = tail[len(tail)-600:]
 				}
@@ -159,7 +171,7 @@ func diffMain(gomem string, files []string) int {
 			switch {
 			case present && bytes.Equal(got, want[i]):
 				same++
-			case !present && crashed != "":
+			case crashed != "":
 				bad = append(bad, mismatch{f, crashed})
 			case !present:
 				bad = append(bad, mismatch{f, "no output for this file"})

@@ -115,8 +115,8 @@ func runGomem(gomem, name string) gomemResult {
 			r.status = -1
 		}
 	}
-	if ctx.Err() != nil {
-		r.status = -1
+	if ctx.Err() != nil || bytes.Contains(stderr.Bytes(), []byte("runtime error:")) || bytes.Contains(stderr.Bytes(), []byte("Sanitizer")) {
+		r.status = -1 // a timeout, or a sanitizer's report (UBSan may exit with status 1)
 	}
 	prefix := name + ":"
 	sc := bufio.NewScanner(&stderr)
@@ -138,6 +138,16 @@ func runGomem(gomem, name string) gomemResult {
 		r.diags = append(r.diags, diag{line, col, strings.TrimSpace(parts[2])})
 	}
 	t := stderr.String()
+	for _, key := range []string{"runtime error:", "ERROR: AddressSanitizer"} {
+		if i := strings.Index(t, key); i >= 0 { // a sanitizer's report: its first line
+			j := strings.IndexByte(t[i:], '\n')
+			if j < 0 {
+				j = len(t) - i
+			}
+			t = t[max(0, strings.LastIndexByte(t[:i], '\n')+1) : i+j]
+			break
+		}
+	}
 	if len(t) > 300 {
 		t = "..." + t[len(t)-300:]
 	}
@@ -272,6 +282,9 @@ func casesMain(gomem, prefix string, files []string) int {
 		default:
 			if r.diags[0].line != es[0].line {
 				why = append(why, fmt.Sprintf("gomem's first error is at line %d (%s), want line %d (%s)", r.diags[0].line, r.diags[0].msg, es[0].line, es[0].src))
+			} else if len(gds) > 0 && gds[0].line == es[0].line && r.diags[0].col != gds[0].col &&
+				!strings.Contains(r.diags[0].msg, "exceeded max nesting depth") { // gomem's depth bound, as go/parser's
+				why = append(why, fmt.Sprintf("gomem's first error is at column %d (%s), gc's at column %d (%s)", r.diags[0].col, r.diags[0].msg, gds[0].col, gds[0].msg))
 			}
 			for _, e := range es {
 				if !matchOn(r.diags, e) {
@@ -375,10 +388,10 @@ func mutantsMain(gomem, prefix, except string, files []string) int {
 		}
 		classes = append(classes, &exceptClass{f[0], regexp.MustCompile(f[1]), strings.Join(f[2:], " "), 0})
 	}
-	type tally struct{ n, verdictOK, excused, bothRej, lineGP, lineGC, gcBothRej int }
+	type tally struct{ n, verdictOK, excused, bothRej, lineGP, lineGC, gcBothRej, sameGC int }
 	kinds := map[string]*tally{}
 	var order []string
-	var bad []string
+	var bad, lineDiffs, msgDiffs []string
 	for _, name := range files {
 		kind := "all"
 		if parts := strings.SplitN(filepath.Base(name), "_", 3); len(parts) == 3 {
@@ -434,8 +447,15 @@ func mutantsMain(gomem, prefix, except string, files []string) int {
 		}
 		if gomemRej && gcRej {
 			t.gcBothRej++
+			if r.first() == gc {
+				t.sameGC++
+			} else if r.first().line == gc.line && len(msgDiffs) < *showLines {
+				msgDiffs = append(msgDiffs, fmt.Sprintf("%s: gomem %s, gc %s", name, r.first(), gc))
+			}
 			if r.first().line == gc.line {
 				t.lineGC++
+			} else if len(lineDiffs) < *showLines {
+				lineDiffs = append(lineDiffs, fmt.Sprintf("%s: gomem %s, gc %s", name, r.first(), gc))
 			}
 		}
 	}
@@ -455,6 +475,7 @@ func mutantsMain(gomem, prefix, except string, files []string) int {
 		all.lineGP += t.lineGP
 		all.gcBothRej += t.gcBothRej
 		all.lineGC += t.lineGC
+		all.sameGC += t.sameGC
 		status := "ok"
 		if t.verdictOK+t.excused != t.n {
 			status = "FAIL"
@@ -462,12 +483,18 @@ func mutantsMain(gomem, prefix, except string, files []string) int {
 		fmt.Printf("%s %s%s: verdict agrees with go/parser on %d/%d (+%d explained exceptions); first error line same as go/parser %s, as gc %s\n",
 			status, prefix, k, t.verdictOK, t.n, t.excused, pct(t.lineGP, t.bothRej), pct(t.lineGC, t.gcBothRej))
 	}
-	fmt.Printf("  mutants: %d; verdict agreement %s (%d explained); first-error line agreement: go/parser %s (%d/%d), gc %s (%d/%d)\n",
-		all.n, pct(all.verdictOK, all.n), all.excused, pct(all.lineGP, all.bothRej), all.lineGP, all.bothRej, pct(all.lineGC, all.gcBothRej), all.lineGC, all.gcBothRej)
+	fmt.Printf("  mutants: %d; verdict agreement %s (%d explained); first-error line agreement: go/parser %s (%d/%d), gc %s (%d/%d); first error identical to gc's (line, column, message) %s\n",
+		all.n, pct(all.verdictOK, all.n), all.excused, pct(all.lineGP, all.bothRej), all.lineGP, all.bothRej, pct(all.lineGC, all.gcBothRej), all.lineGC, all.gcBothRej, pct(all.sameGC, all.gcBothRej))
 	for _, c := range classes {
 		if c.hits > 0 {
 			fmt.Printf("  explained exception %s /%s/: %d mutants (%s)\n", c.who, c.rx, c.hits, c.reason)
 		}
+	}
+	for _, l := range lineDiffs {
+		fmt.Printf("  first error line differs from gc: %s\n", l)
+	}
+	for _, l := range msgDiffs {
+		fmt.Printf("  first error differs from gc on the same line: %s\n", l)
 	}
 	for i, b := range bad {
 		if i == 25 {

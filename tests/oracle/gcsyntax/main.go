@@ -34,6 +34,7 @@ var (
 	exceptFile = flag.String("except", "", "explained exceptions for -gotest and -mutants")
 	testPrefix = flag.String("prefix", "", "prefix of the test names printed")
 	goTestRoot = flag.String("root", "", "directory whose prefix is cut from -gotest test names")
+	showLines  = flag.Int("showlines", 0, "-mutants: show this many first-error-line differences with gc")
 )
 
 func main() {

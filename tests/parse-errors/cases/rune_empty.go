@@ -1,3 +1,3 @@
 package p
 
-var r = '' // ERROR "empty rune literal or unescaped '"
+var r = '' // ERROR "empty rune literal or unescaped '$"
