@@ -842,12 +842,17 @@ static Expr *index_or_slice(Parser *p, Expr *x)
 	bool list = false;
 	if (p->tok != TOK_COLON)
 		idx[0] = syn_expr(p);
+	uint32_t middle_err = SYN_NOPOS, final_err = SYN_NOPOS; /* gc's positions of these errors */
 	if (p->tok == TOK_COLON) {
 		while (p->tok == TOK_COLON && ncolons < 2) {
+			if (ncolons == 1 && !idx[1])
+				middle_err = p->off; /* the second ":" */
 			ncolons++;
 			syn_next(p);
 			if (p->tok != TOK_COLON && p->tok != TOK_RBRACK && p->tok != TOK_EOF)
 				idx[ncolons] = syn_expr(p);
+			else if (ncolons == 2 && p->tok == TOK_RBRACK)
+				final_err = p->off;
 		}
 	} else if (p->tok == TOK_COMMA) {
 		list = true;
@@ -873,10 +878,10 @@ static Expr *index_or_slice(Parser *p, Expr *x)
 		s->slice.rbrack = rbrack;
 		if (ncolons == 2) {
 			s->slice.slice3 = true;
-			if (!idx[1])
-				syn_error_at(p, rbrack, "middle index required in 3-index slice");
-			else if (!idx[2])
-				syn_error_at(p, rbrack, "final index required in 3-index slice");
+			if (middle_err != SYN_NOPOS)
+				syn_error_at(p, middle_err, "middle index required in 3-index slice");
+			if (!idx[2] && final_err != SYN_NOPOS)
+				syn_error_at(p, final_err, "final index required in 3-index slice");
 		}
 		return s;
 	}

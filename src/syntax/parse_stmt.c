@@ -160,8 +160,8 @@ static void header(Parser *p, TokKind keyword, Stmt **init, Stmt **cond, Stmt **
 		if (p->tok == TOK_VAR) {
 			char msg[64];
 			snprintf(msg, sizeof msg, "var declaration not allowed in %s initializer", syn_tok_string(keyword));
-			syn_syntax_error_at(p, p->off, msg);
 			syn_next(p);
+			syn_syntax_error(p, msg); /* gc: at the token after "var" */
 		}
 		*init = simple_stmt(p, NULL, keyword);
 		if ((*init)->kind == STMT_RANGE) {
@@ -295,7 +295,11 @@ static Stmt *comm_clause(Parser *p)
 	if (p->tok == TOK_CASE) {
 		syn_next(p);
 		ExprList lhs = syn_expr_list(p);
-		if (p->tok == TOK_ARROW) {
+		if (lhs.n > 1 && p->tok != TOK_ASSIGN && p->tok != TOK_DEFINE) {
+			syn_syntax_error(p, "expected := or = or comma");
+			ADVANCE(p, TOK_COLON, TOK_SEMICOLON, TOK_RBRACE);
+			c->comm_clause.comm = expr_stmt(p, lhs.v[0]);
+		} else if (p->tok == TOK_ARROW) {
 			Stmt *s = syn_new_stmt(p, STMT_SEND, p->off);
 			syn_next(p);
 			s->send.chan = lhs.v[0];

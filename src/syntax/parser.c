@@ -224,10 +224,7 @@ void syn_syntax_error_at(Parser *p, uint32_t off, const char *msg)
 		snprintf(tok, sizeof tok, "literal %.*s", p->len > 80 ? 80 : (int)p->len, p->text + p->off);
 		break;
 	default:
-		if (syn_tok_is_keyword(p->tok))
-			snprintf(tok, sizeof tok, "keyword %s", syn_tok_string(p->tok));
-		else
-			snprintf(tok, sizeof tok, "%s", syn_tok_string(p->tok));
+		snprintf(tok, sizeof tok, "%s", syn_tokstring(p->tok)); /* "comma", "keyword func", "+" */
 		break;
 	}
 	char buf[700];
