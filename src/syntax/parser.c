@@ -138,7 +138,7 @@ bool syn_got(Parser *p, TokKind t)
 /* gc's English for a token in "expected X" (tokstring). */
 const char *syn_tokstring(TokKind t)
 {
-	static char buf[TOK__COUNT][24];
+	static _Thread_local char buf[TOK__COUNT][24]; /* parsers may run on several threads */
 	switch ((int)t) {
 	case TOK_COMMA:
 		return "comma";
