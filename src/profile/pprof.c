@@ -411,8 +411,8 @@ static bool resolve(Decoder *d)
 		resolve_fail(d, "protobuf: string_table[0] must be empty");
 		goto out;
 	}
-	if (d->strings.len == 0 && (d->type_raw.len || d->samples.len || d->funcs.len)) {
-		resolve_fail(d, "protobuf: the string table is missing (not a profile?)");
+	if (d->strings.len == 0) {
+		resolve_fail(d, "protobuf: no string table: not a pprof profile");
 		goto out;
 	}
 
