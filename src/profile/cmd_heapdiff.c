@@ -27,14 +27,15 @@ static const Opt heapdiff_opts[] = {
 
 const CmdSpec heapdiff_spec = {
     .name = "heapdiff",
-    .usage = "[--json] [--sample-index NAME] [--top N] BASE CUR",
+    .usage = "[--json] [--sample-index NAME] [--top N] [--max-inflated BYTES] BASE CUR",
     .summary = "growth between two heap profiles, per function and allocation site",
     .details = "BASE and CUR are heap profiles as /debug/pprof/heap or pprof.WriteHeapProfile write them\n"
                "(protobuf, gzip-compressed or not) or the legacy text of /debug/pprof/heap?debug=1.\n"
                "Figures are those of `go tool pprof -top -base BASE CUR`: flat is memory allocated by\n"
                "the function itself, cum includes what its callees allocated.\n"
-               "JSON: {\"sample_type\", \"unit\", \"total\", \"functions\": [{\"function\", \"flat\", \"cum\"}],\n"
-               "\"sites\": [{\"function\", \"file\", \"line\", \"flat\"}]}.\n"
+               "JSON: {\"sample_type\", \"unit\", \"total\" (net growth), \"base_total\", \"current_total\",\n"
+               "\"functions\": [{\"function\", \"flat\", \"cum\"}], \"sites\": [{\"function\", \"file\", \"line\",\n"
+               "\"flat\"}]}, largest growth first.\n"
                "Exit status: 0 success, 2 usage errors or unreadable or malformed profiles.\n",
     .opts = heapdiff_opts,
     .nopts = ARRAY_LEN(heapdiff_opts),

@@ -40,7 +40,7 @@ const CmdSpec watch_spec = {
                "(the service runs a garbage collection first, so in-use figures are current) and\n"
                "/debug/pprof/goroutine. A function keeps growing when its in-use bytes end above where\n"
                "they started (by at least --min-growth), rose in at least half of the intervals and fell\n"
-               "in at most a quarter.\n"
+               "in at most a quarter (a step counts when it moves by more than --min-growth/steps).\n"
                "JSON: {\"samples\", \"growing\": [{\"function\", \"growth_bytes\"}], \"goroutines\": {\"first\",\n"
                "\"last\"}, \"verdict\"}; the verdict is one of stable, heap-growing, goroutines-growing,\n"
                "heap-and-goroutines-growing.\n"
@@ -179,7 +179,7 @@ int watch_main(int argc, char **argv)
 	if (n >= 2)
 		grow = watch_series_growing(series, min_growth, &ng);
 	bool heap_up = ng > 0 && n >= 2 && heap.data[n - 1] > heap.data[0];
-	bool gor_up = n >= 2 && watch_trend_growing(gor.data, n);
+	bool gor_up = n >= 2 && watch_trend_growing(gor.data, n, 0);
 	const char *verdict = heap_up && gor_up ? "heap-and-goroutines-growing"
 	                      : heap_up         ? "heap-growing"
 	                      : gor_up          ? "goroutines-growing"

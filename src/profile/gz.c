@@ -22,6 +22,14 @@ bool gz_inflate(const uint8_t *data, size_t len, uint64_t cap, uint8_t **out, si
 		return false;
 	}
 	size_t bufcap = len < ((size_t)1 << 20) ? len * 4 + 1024 : len * 2;
+	/* The trailer's ISIZE (size mod 2^32 of the last member) is a good first guess when it
+	 * is plausible: deflate cannot expand more than ~1032 times. */
+	if (len >= 18) {
+		const uint8_t *t = data + len - 4;
+		uint64_t isize = (uint64_t)t[0] | (uint64_t)t[1] << 8 | (uint64_t)t[2] << 16 | (uint64_t)t[3] << 24;
+		if (isize >= len / 2 && isize <= (uint64_t)len * 1032)
+			bufcap = (size_t)isize + 1;
+	}
 	if (bufcap > cap + 1)
 		bufcap = (size_t)cap + 1;
 	uint8_t *buf = xmalloc(bufcap + 1);

@@ -411,8 +411,8 @@ static bool resolve(Decoder *d)
 		resolve_fail(d, "protobuf: string_table[0] must be empty");
 		goto out;
 	}
-	if (d->strings.len == 0 && (d->type_raw.len || d->samples.len || d->funcs.len)) {
-		resolve_fail(d, "protobuf: the string table is missing (not a profile?)");
+	if (d->strings.len == 0) {
+		resolve_fail(d, "protobuf: no string table: not a pprof profile");
 		goto out;
 	}
 
@@ -577,6 +577,9 @@ static bool parse_proto(Profile *p, const uint8_t *data, size_t len, char **err)
 	d.a = &p->arena;
 	PbReader r;
 	pb_init(&r, data, len, &d.err);
+	/* Every location id takes at least one byte: reserving len ids up front avoids the
+	 * copies of repeated growth (pages never touched cost nothing). */
+	vec_grow_to(&d.all_locs, len / 2 + 16);
 	decode_profile(&d, &r);
 	bool ok;
 	if (d.err.failed) {

@@ -208,15 +208,15 @@ void watch_series_add(WatchSeries *s, const Profile *p, int ti)
 	prof_agg_free(&g);
 }
 
-bool watch_trend_growing(const int64_t *v, size_t n)
+bool watch_trend_growing(const int64_t *v, size_t n, int64_t min_step)
 {
 	if (n < 2 || v[n - 1] <= v[0])
 		return false;
 	size_t up = 0, down = 0, steps = n - 1;
 	for (size_t i = 1; i < n; i++) {
-		if (v[i] > v[i - 1])
+		if (v[i] - v[i - 1] > min_step)
 			up++;
-		else if (v[i] < v[i - 1])
+		else if (v[i - 1] - v[i] > min_step)
 			down++;
 	}
 	return up * 2 >= steps && down * 4 <= steps;
@@ -235,7 +235,9 @@ WatchGrowth *watch_series_growing(WatchSeries *s, int64_t min_growth, size_t *n)
 	vec_clear(&s->out);
 	for (size_t i = 0; i < s->fns.len; i++) {
 		Series1 *se = &s->fns.data[i];
-		if (!watch_trend_growing(se->v.data, se->v.len) || se->v.data[se->v.len - 1] - se->v.data[0] < min_growth)
+		int64_t min_step = se->v.len > 1 ? min_growth / (int64_t)(se->v.len - 1) : 0;
+		if (!watch_trend_growing(se->v.data, se->v.len, min_step) ||
+		    se->v.data[se->v.len - 1] - se->v.data[0] < min_growth)
 			continue;
 		WatchGrowth g = {se->name, se->v.data[se->v.len - 1] - se->v.data[0], se->v.data[0], se->v.data[se->v.len - 1]};
 		vec_push(&s->out, g);

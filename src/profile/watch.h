@@ -43,7 +43,9 @@ size_t watch_series_len(const WatchSeries *s);
  * first (array valid until the series is freed). */
 WatchGrowth *watch_series_growing(WatchSeries *s, int64_t min_growth, size_t *n);
 /* True when the values rose overall and in at least half of the steps, falling in at most
- * a quarter of them. */
-bool watch_trend_growing(const int64_t *v, size_t n);
+ * a quarter of them; a step counts as a rise or a fall only when it moves by more than
+ * min_step (watch uses min_growth / steps for bytes: a leak reaching the noise floor at a
+ * steady rate moves at least that much per step; 0 for goroutine counts). */
+bool watch_trend_growing(const int64_t *v, size_t n, int64_t min_step);
 
 #endif

@@ -85,7 +85,7 @@ timeout 30 "$GOMEM" watch --json --interval 200ms --duration 20s "$url" >"$work/
 wpid=$!
 sleep 1.5; kill -INT $wpid; t0=$(date +%s%N); wait $wpid; rc=$?; ms=$(( ($(date +%s%N) - t0) / 1000000 ))
 n=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["samples"])' "$work/int.json" 2>/dev/null)
-if [ $rc = 1 ] && [ "${n:-0}" -ge 3 ] && [ $ms -lt 3000 ]; then ok "$t"; else fail $t "exit $rc after ${ms}ms with ${n:-no} samples"; fi
+if [ $rc = 1 ] && [ "${n:-0}" -ge 2 ] && [ $ms -lt 5000 ]; then ok "$t"; else fail $t "exit $rc after ${ms}ms with ${n:-no} samples"; fi
 
 expect_error() { # NAME PATTERN MAXSECONDS ARGS...
 	local name=$1 pat=$2 max=$3; shift 3

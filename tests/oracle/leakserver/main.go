@@ -47,7 +47,7 @@ func spawnBlocked() {
 //go:noinline
 func churn() {
 	for {
-		sink = make([]byte, 32<<10)
+		sink = make([]byte, 8<<10)
 		time.Sleep(5 * time.Millisecond)
 	}
 }
