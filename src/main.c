@@ -62,7 +62,7 @@ int main(int argc, char **argv)
 		if (argc > 2 && strcmp(cmd, "help") == 0) {
 			const Command *c = find_command(argv[2]);
 			if (!c) {
-				fprintf(stderr, "gomem help: unknown command %s\n", argv[2]);
+				fprintf(stderr, "gomem help: unknown command \"%s\"\n", argv[2]);
 				return 2;
 			}
 			opt_print_help(c->spec, stdout);
@@ -77,7 +77,7 @@ int main(int argc, char **argv)
 	}
 	const Command *c = find_command(cmd);
 	if (!c) {
-		fprintf(stderr, "gomem: unknown command %s\nRun 'gomem help' for the list of commands.\n", cmd);
+		fprintf(stderr, "gomem: unknown command \"%s\"\nRun 'gomem help' for the list of commands.\n", cmd);
 		return 2;
 	}
 	return c->main(argc - 1, argv + 1);

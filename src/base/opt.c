@@ -55,8 +55,10 @@ void opt_print_help(const CmdSpec *spec, FILE *out)
 		}
 		fprintf(out, "  %-22s %s\n", "-h, --help", "print this help");
 	}
-	if (spec->details)
-		fprintf(out, "\n%s", spec->details);
+	if (spec->details) {
+		size_t n = strlen(spec->details);
+		fprintf(out, "\n%s%s", spec->details, n && spec->details[n - 1] != '\n' ? "\n" : "");
+	}
 }
 
 static const Opt *find_opt(const CmdSpec *spec, const char *name, size_t n)

@@ -30,7 +30,7 @@ static const Opt list_opts[] = {
 
 const CmdSpec list_spec = {
     .name = "list",
-    .usage = "[-json] [-deps] [-f FORMAT] [-tags TAGS] PATTERN...",
+    .usage = "[-json] [-deps] [-e] [-f FORMAT] [-tags TAGS] PATTERN...",
     .summary = "list packages as the go command finds them (go list)",
     .details = "Patterns are the go command's: import paths, std, cmd, net/..., ./..., directories, or .go\n"
                "files forming one package. GOROOT, GOPATH, GO111MODULE, GOWORK, GOFLAGS=-mod=vendor,\n"

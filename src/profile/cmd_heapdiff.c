@@ -27,7 +27,7 @@ static const Opt heapdiff_opts[] = {
 
 const CmdSpec heapdiff_spec = {
     .name = "heapdiff",
-    .usage = "[--json] [--sample-index NAME] [--top N] [--max-inflated BYTES] BASE CUR",
+    .usage = "[-json] [-sample-index NAME] [-top N] [-max-inflated BYTES] BASE CUR",
     .summary = "growth between two heap profiles, per function and allocation site",
     .details = "BASE and CUR are heap profiles as /debug/pprof/heap or pprof.WriteHeapProfile write them\n"
                "(protobuf, gzip-compressed or not) or the legacy text of /debug/pprof/heap?debug=1.\n"

@@ -33,7 +33,7 @@ static const Opt watch_opts[] = {
 
 const CmdSpec watch_spec = {
     .name = "watch",
-    .usage = "[--json] [--interval DUR] [--duration DUR] [--timeout DUR] [--min-growth BYTES] URL",
+    .usage = "[-json] [-interval DUR] [-duration DUR] [-timeout DUR] [-min-growth BYTES] URL",
     .summary = "sample a live service's /debug/pprof and report what keeps growing",
     .details = "URL is the service's address (http://host:port) where net/http/pprof is served; a path\n"
                "ending in /debug/pprof/... is accepted too. Each sample fetches /debug/pprof/heap?gc=1\n"
