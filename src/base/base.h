@@ -157,7 +157,8 @@ typedef enum {
 	READ_IO_ERROR,
 } ReadStatus;
 
-/* Reads a whole file into a NUL-terminated heap buffer. On failure *msg gets a static
+/* Reads a whole file into a NUL-terminated heap buffer; "-" reads standard input to its end.
+ * On failure *msg gets a static
  * explanation (strerror-like) and the return value says which kind of failure. */
 ReadStatus base_read_file(const char *path, char **text, size_t *len, const char **msg);
 

@@ -24,7 +24,8 @@ ReadStatus base_read_file(const char *path, char **text, size_t *len, const char
 {
 	*text = NULL;
 	*len = 0;
-	int fd = open(path, O_RDONLY);
+	bool is_stdin = strcmp(path, "-") == 0;
+	int fd = is_stdin ? dup(STDIN_FILENO) : open(path, O_RDONLY);
 	if (fd < 0) {
 		*msg = strerror(errno);
 		return errno == ENOENT || errno == ENOTDIR ? READ_NOT_FOUND : READ_IO_ERROR;

@@ -647,24 +647,6 @@ bool prof_read_file(Profile *p, const char *path, const ProfOptions *opt, char *
 {
 	char *text;
 	size_t len;
-	if (strcmp(path, "-") == 0) {
-		Vec(char) buf = {0};
-		char chunk[65536];
-		size_t n;
-		while ((n = fread(chunk, 1, sizeof chunk, stdin)) > 0) {
-			vec_grow_to(&buf, buf.len + n + 1);
-			memcpy(buf.data + buf.len, chunk, n);
-			buf.len += n;
-		}
-		if (ferror(stdin)) {
-			vec_free(&buf);
-			*err = xasprintf("cannot read standard input: %s", strerror(errno));
-			return false;
-		}
-		bool ok = prof_parse(p, (const uint8_t *)(buf.data ? buf.data : ""), buf.len, opt, err);
-		vec_free(&buf);
-		return ok;
-	}
 	const char *msg;
 	if (base_read_file(path, &text, &len, &msg) != READ_OK) {
 		*err = xstrdup(msg);

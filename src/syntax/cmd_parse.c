@@ -1,5 +1,5 @@
 /*
- * gomem parse [-dump] [-stats] FILE...: checks the syntax of Go files.
+ * gomem parse [-dump] [-stats] [-branches] FILE...: checks the syntax of Go files.
  *
  * Each file is read, parsed into its own arena and the arena freed before the next file
  * (nothing outlives a file but its text in the source registry), so memory stays flat over
@@ -31,8 +31,8 @@ const CmdSpec parse_spec = {
     "parse",
     "[-dump] [-stats] [-branches] FILE...",
     "check the syntax of Go files (and print their syntax trees)",
-    "Syntax errors are printed as FILE:LINE:COL: syntax error: ..., as the Go compiler prints\n"
-    "them. Exit status: 0 when every file parses, 1 when any has a syntax error, 2 when a\n"
+    "'-' reads standard input. Syntax errors are printed as FILE:LINE:COL: syntax error: ...,\n"
+    "as the Go compiler prints them. Exit status: 0 when every file parses, 1 when any has a syntax error, 2 when a\n"
     "file cannot be read.",
     parse_opts,
     ARRAY_LEN(parse_opts),
@@ -88,7 +88,7 @@ static void *worker(void *arg)
 		if (st == READ_OK) {
 			r->read_ok = true;
 			r->bytes = len;
-			SrcFile *src = srcfile_add(job->args[i], text, len);
+			SrcFile *src = srcfile_add(strcmp(job->args[i], "-") == 0 ? "<stdin>" : job->args[i], text, len);
 			Arena arena;
 			arena_init(&arena);
 			SynFile *f = syn_parse_file(src, &arena, &names, &r->diags);
