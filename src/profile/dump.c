@@ -863,6 +863,9 @@ void gd_end(GdDump *d, bool eof_mid_line)
 {
 	switch (d->st) {
 	case ST_NONE:
+		/* between goroutines: a last line cut short ("gor") after a dump means a cut dump */
+		if (eof_mid_line && d->total)
+			warn(d, d->lineno, "input ends in the middle of a line: the dump looks truncated");
 		break;
 	case ST_FILE:
 	case ST_CREATED:
