@@ -90,13 +90,14 @@ int gctrace_main(int argc, char **argv)
 		}
 	}
 	bool rerr = r.error && !r.errmsg;
+	int rerrno = r.err_no; /* lr_close clears r */
 	if (r.errmsg) {
 		fprintf(stderr, "%s: warning: %s; the log is cut there\n", disp, r.errmsg);
 		status = 1;
 	}
 	lr_close(&r);
 	if (rerr) {
-		fprintf(stderr, "gomem gctrace: %s: read error\n", disp);
+		fprintf(stderr, "gomem gctrace: %s: read error: %s\n", disp, strerror(rerrno));
 		vec_free(&cy);
 		return 2;
 	}

@@ -216,7 +216,7 @@ int goroutines_main(int argc, char **argv)
 		return 1;
 	}
 	if (r.error && !r.errmsg) {
-		fprintf(stderr, "gomem goroutines: %s: read error\n", disp);
+		fprintf(stderr, "gomem goroutines: %s: read error: %s\n", disp, strerror(r.err_no));
 		gd_free(d);
 		lr_close(&r);
 		return 2;

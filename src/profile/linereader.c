@@ -15,8 +15,11 @@ static void detect_gzip(LineReader *r)
 	r->zbuf = xmalloc(ZBUF_SIZE);
 	r->zlen = fread(r->zbuf, 1, ZBUF_SIZE, r->f);
 	r->bytes += r->zlen;
-	if (r->zlen == 0 && ferror(r->f))
+	if (r->zlen == 0 && ferror(r->f)) {
 		r->error = true;
+		if (!r->err_no)
+			r->err_no = errno;
+	}
 	if (r->zlen >= 2 && r->zbuf[0] == 0x1f && r->zbuf[1] == 0x8b) {
 		z_stream *z = xcalloc(1, sizeof *z);
 		if (inflateInit2(z, 16 + MAX_WBITS) != Z_OK)
@@ -47,8 +50,11 @@ static size_t raw_read(LineReader *r, unsigned char *dst, size_t n)
 	if (!r->gz) {
 		size_t got = fread(dst, 1, n, r->f);
 		r->bytes += got;
-		if (got == 0 && ferror(r->f))
+		if (got == 0 && ferror(r->f)) {
 			r->error = true;
+			if (!r->err_no)
+				r->err_no = errno;
+		}
 		return got;
 	}
 	z_stream *z = r->zs;

@@ -18,6 +18,7 @@ typedef struct LineReader {
 	char *buf;
 	size_t start, end; /* unread bytes are buf[start..end) */
 	bool eof, error;
+	int err_no;        /* errno of a failed read (error without errmsg) */
 	bool last_mid;     /* the last line returned had no newline */
 	bool skipping;     /* the tail of a too-long line is still to be skipped */
 	uint64_t long_lines;

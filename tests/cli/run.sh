@@ -50,4 +50,7 @@ t=cli/heapdiff-stdin
 "$GOMEM" heapdiff -json - "$art/heap-cur.pb.gz" <"$art/heap-base.pb.gz" >"$work/got.json" 2>&1; rc=$?
 if [ $rc = 0 ] && cmp -s "$work/want.json" "$work/got.json"; then ok $t; else fail $t "exit $rc, or output differs from reading the file"; fi
 expect cli/heapdiff-stdin-empty 2 "$GOMEM" heapdiff - "$art/heap-cur.pb.gz" </dev/null && ok cli/heapdiff-stdin-empty
+for c in goroutines gctrace; do
+	expect cli/$c-stdin-dir 2 "$GOMEM" $c - <"$work" && { grep -q "read error: Is a directory" "$work/out" && ok cli/$c-stdin-dir || fail cli/$c-stdin-dir "$(head -1 "$work/out")"; }
+done
 exit 0
