@@ -17,7 +17,7 @@ static bool f_json, f_deps, f_files, f_eval, f_e;
 static const char *f_format, *f_tags;
 
 static const Opt list_opts[] = {
-    {"json", OPT_BOOL, &f_json, NULL, "print each package as JSON (Dir, ImportPath, Name, GoFiles, CgoFiles, Imports, Deps)"},
+    {"json", OPT_BOOL, &f_json, NULL, "print each package as JSON as go list -json does (Dir, ImportPath, Name, Module, Standard, GoFiles, CgoFiles, IgnoredGoFiles, Imports, Deps, Error; empty fields left out)"},
     {"files", OPT_BOOL, &f_files, NULL, "same as -json"},
     {"deps", OPT_BOOL, &f_deps, NULL, "also list every dependency, each after its imports"},
     {"f", OPT_STRING, &f_format, "FORMAT", "print each package with a template: {{.ImportPath}}, {{.Dir}}, {{.Name}}, "
