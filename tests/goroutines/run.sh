@@ -155,6 +155,8 @@ bad empty 1 "$out/empty.txt" "no goroutine dump found"
 bad missing 2 "$out/does-not-exist" "no such file"
 bad directory 2 "$out" "directory"
 head -c "$(( $(wc -c <"$out/d2.txt") * 2 / 3 ))" "$out/d2.txt" >"$out/trunc.txt"
+# a cut right after a goroutine's last line looks like a whole (shorter) dump: cut inside a line
+while [ "$(tail -c1 "$out/trunc.txt" | od -An -c | tr -d ' ')" = '\n' ]; do truncate -s -1 "$out/trunc.txt"; done
 bad truncated 1 "$out/trunc.txt" "truncated"
 # cut between two goroutines, inside the next header ("gor")
 { awk 'NR>1 && /^goroutine /{n++} n==3{exit} {print}' "$out/d2.txt"; printf 'gor'; } >"$out/trunc-header.txt"
