@@ -129,6 +129,20 @@ void intern_free(Interner *in);
 Name *intern(Interner *in, const char *s, size_t n);
 Name *intern_cstr(Interner *in, const char *s);
 
+/* ---- UTF-8 and JSON strings (utf8.c) ---- */
+
+/* Go's utf8.DecodeRune: a bad or truncated sequence decodes as BASE_RUNE_ERROR with width 1
+ * (width 0 only when n is 0); a valid U+FFFD has width 3. */
+#define BASE_RUNE_ERROR 0xFFFDu
+uint32_t base_utf8_decode(const unsigned char *p, size_t n, uint32_t *width);
+/* Encodes r (U+FFFD for a surrogate or anything above U+10FFFF) into buf (4 bytes); returns
+ * the length. */
+size_t base_utf8_encode(uint32_t r, char *buf);
+/* Writes s[0..n) as a JSON string the way Go's encoding/json does: \" \\ \b \f \n \r \t,
+ * other controls as \u00XX, invalid UTF-8 as \ufffd, U+2028/U+2029 escaped, and with html
+ * also < > & (json.Marshal's default; go list -json has it). */
+void base_json_quote(FILE *out, const char *s, size_t n, bool html);
+
 /* ---- source files and positions (pos.c) ---- */
 
 typedef struct SrcFile {

@@ -72,23 +72,7 @@ static void deps_of(LoadPkg *p, CStrVec *out)
 
 static void json_str(FILE *o, const char *s)
 {
-	fputc('"', o);
-	for (; *s; s++) {
-		unsigned char c = (unsigned char)*s;
-		if (c == '"' || c == '\\')
-			fprintf(o, "\\%c", c);
-		else if (c == '\n')
-			fputs("\\n", o);
-		else if (c == '\t')
-			fputs("\\t", o);
-		else if (c < 0x20)
-			fprintf(o, "\\u%04x", c);
-		else if (c == '<' || c == '>' || c == '&')
-			fprintf(o, "\\u%04x", c);
-		else
-			fputc(c, o);
-	}
-	fputc('"', o);
+	base_json_quote(o, s, strlen(s), true); /* json.Marshal escapes <, > and & */
 }
 
 static void json_list(FILE *o, const char *key, char *const *v, size_t n, bool *first)

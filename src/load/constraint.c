@@ -53,14 +53,9 @@ static int new_node(Cx *cx, CxKind k, int x, int y, const char *tag, size_t tagl
 /* Length of the UTF-8 sequence at s (1 for a bad byte). */
 static size_t utf8_len(const char *s, size_t avail)
 {
-	unsigned char c = (unsigned char)s[0];
-	size_t n = c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
-	if (n > avail)
-		n = 1;
-	for (size_t k = 1; k < n; k++)
-		if (((unsigned char)s[k] & 0xC0) != 0x80)
-			return 1;
-	return n;
+	uint32_t w;
+	base_utf8_decode((const unsigned char *)s, avail, &w);
+	return w ? w : 1;
 }
 
 /* unicode.IsLetter || IsDigit || '_' || '.', with every well-formed non-ASCII rune taken as

@@ -5,6 +5,8 @@
  */
 #include "json.h"
 
+#include "base/base.h"
+
 #include <assert.h>
 #include <inttypes.h>
 #include <math.h>
@@ -74,68 +76,9 @@ void json_key(JsonW *w, const char *key)
 	w->after_key = true;
 }
 
-/* Length of the valid UTF-8 sequence at s (at most n bytes), or 0 when invalid. */
-static size_t utf8_len(const unsigned char *s, size_t n)
-{
-	unsigned c = s[0];
-	size_t len;
-	uint32_t cp;
-	if (c < 0x80)
-		return 1;
-	if (c >= 0xc2 && c <= 0xdf) {
-		len = 2;
-		cp = c & 0x1f;
-	} else if (c >= 0xe0 && c <= 0xef) {
-		len = 3;
-		cp = c & 0x0f;
-	} else if (c >= 0xf0 && c <= 0xf4) {
-		len = 4;
-		cp = c & 0x07;
-	} else
-		return 0;
-	if (len > n)
-		return 0;
-	for (size_t i = 1; i < len; i++) {
-		if ((s[i] & 0xc0) != 0x80)
-			return 0;
-		cp = cp << 6 | (s[i] & 0x3f);
-	}
-	if ((len == 3 && (cp < 0x800 || (cp >= 0xd800 && cp <= 0xdfff))) || (len == 4 && (cp < 0x10000 || cp > 0x10ffff)))
-		return 0;
-	return len;
-}
-
 void json_write_escaped(FILE *out, const char *str, size_t n)
 {
-	const unsigned char *s = (const unsigned char *)str;
-	fputc('"', out);
-	size_t i = 0;
-	while (i < n) {
-		unsigned char c = s[i];
-		switch (c) {
-		case '"': fputs("\\\"", out); i++; continue;
-		case '\\': fputs("\\\\", out); i++; continue;
-		case '\n': fputs("\\n", out); i++; continue;
-		case '\r': fputs("\\r", out); i++; continue;
-		case '\t': fputs("\\t", out); i++; continue;
-		case '\b': fputs("\\b", out); i++; continue;
-		case '\f': fputs("\\f", out); i++; continue;
-		}
-		if (c < 0x20 || c == 0x7f) {
-			fprintf(out, "\\u%04x", c);
-			i++;
-			continue;
-		}
-		size_t l = utf8_len(s + i, n - i);
-		if (l == 0) {
-			fputs("\\ufffd", out);
-			i++;
-			continue;
-		}
-		fwrite(s + i, 1, l, out);
-		i += l;
-	}
-	fputc('"', out);
+	base_json_quote(out, str, n, false);
 }
 
 void json_stringn(JsonW *w, const char *s, size_t n)

@@ -26,34 +26,6 @@ static void put_pos(Dumper *d, uint32_t off)
 	fprintf(d->out, "%u:%u", lc.line, lc.col);
 }
 
-/* Go's utf8.DecodeRune: returns the rune and its width; invalid encodings give width 1 and -1. */
-static int32_t decode_rune(const unsigned char *s, size_t n, size_t *w)
-{
-	*w = 1;
-	unsigned c = s[0];
-	if (c < 0x80)
-		return (int32_t)c;
-	if (c < 0xC2 || c > 0xF4)
-		return -1;
-	if (c < 0xE0) {
-		if (n < 2 || (s[1] & 0xC0) != 0x80)
-			return -1;
-		*w = 2;
-		return (int32_t)(((c & 0x1F) << 6) | (s[1] & 0x3F));
-	}
-	if (c < 0xF0) {
-		unsigned lo = c == 0xE0 ? 0xA0 : 0x80, hi = c == 0xED ? 0x9F : 0xBF;
-		if (n < 3 || s[1] < lo || s[1] > hi || (s[2] & 0xC0) != 0x80)
-			return -1;
-		*w = 3;
-		return (int32_t)(((c & 0x0F) << 12) | ((s[1] & 0x3Fu) << 6) | (s[2] & 0x3F));
-	}
-	unsigned lo = c == 0xF0 ? 0x90 : 0x80, hi = c == 0xF4 ? 0x8F : 0xBF;
-	if (n < 4 || s[1] < lo || s[1] > hi || (s[2] & 0xC0) != 0x80 || (s[3] & 0xC0) != 0x80)
-		return -1;
-	*w = 4;
-	return (int32_t)(((c & 0x07) << 18) | ((s[1] & 0x3Fu) << 12) | ((s[2] & 0x3Fu) << 6) | (s[3] & 0x3F));
-}
 
 static void put_quoted(Dumper *d, const char *str, size_t n)
 {
@@ -61,9 +33,9 @@ static void put_quoted(Dumper *d, const char *str, size_t n)
 	const unsigned char *s = (const unsigned char *)str;
 	fputc('"', o);
 	for (size_t i = 0; i < n;) {
-		size_t w;
-		int32_t r = decode_rune(s + i, n - i, &w);
-		if (r < 0) {
+		uint32_t w;
+		uint32_t r = base_utf8_decode(s + i, n - i, &w);
+		if (r == BASE_RUNE_ERROR && w == 1) {
 			fprintf(o, "\\x%02x", s[i]);
 		} else if (r < 0x80) {
 			switch (r) {

@@ -392,35 +392,7 @@ static ConstVal *float_literal(Arena *a, const char *s, size_t n)
 	return v;
 }
 
-static int utf8_encode(uint32_t r, char *out)
-{
-	if (r > 0x10FFFF || (r >= 0xD800 && r <= 0xDFFF)) r = 0xFFFD;
-	if (r < 0x80) { out[0] = (char)r; return 1; }
-	if (r < 0x800) { out[0] = (char)(0xC0 | (r >> 6)); out[1] = (char)(0x80 | (r & 0x3F)); return 2; }
-	if (r < 0x10000) {
-		out[0] = (char)(0xE0 | (r >> 12)); out[1] = (char)(0x80 | ((r >> 6) & 0x3F));
-		out[2] = (char)(0x80 | (r & 0x3F));
-		return 3;
-	}
-	out[0] = (char)(0xF0 | (r >> 18)); out[1] = (char)(0x80 | ((r >> 12) & 0x3F));
-	out[2] = (char)(0x80 | ((r >> 6) & 0x3F)); out[3] = (char)(0x80 | (r & 0x3F));
-	return 4;
-}
 
-static int utf8_dec(const unsigned char *s, size_t n, uint32_t *r)
-{
-	if (!n) return 0;
-	if (s[0] < 0x80) { *r = s[0]; return 1; }
-	int len = (s[0] & 0xE0) == 0xC0 ? 2 : (s[0] & 0xF0) == 0xE0 ? 3 : (s[0] & 0xF8) == 0xF0 ? 4 : 0;
-	if (!len || (size_t)len > n) { *r = 0xFFFD; return 1; }
-	uint32_t v = s[0] & (0x7F >> len);
-	for (int i = 1; i < len; i++) {
-		if ((s[i] & 0xC0) != 0x80) { *r = 0xFFFD; return 1; }
-		v = (v << 6) | (s[i] & 0x3F);
-	}
-	*r = v;
-	return len;
-}
 
 /* strconv.UnquoteChar: one (possibly escaped) character of a quoted literal. Returns the
  * bytes consumed, 0 on error; *r is the rune, *is_byte whether it was \x or octal. */
@@ -430,8 +402,9 @@ static size_t unquote_char(const char *s, size_t n, char quote, uint32_t *r, boo
 	if (n == 0) return 0;
 	if (s[0] != '\\') {
 		if (s[0] == quote && quote != '`') return 0;
-		int l = utf8_dec((const unsigned char *)s, n, r);
-		return (size_t)l;
+		uint32_t w;
+		*r = base_utf8_decode((const unsigned char *)s, n, &w);
+		return w;
 	}
 	if (n < 2) return 0;
 	char c = s[1];
@@ -516,7 +489,7 @@ ConstVal *const_from_literal(Arena *a, const char *lit, size_t n, char tok)
 				if (c == 0) { free(buf); return const_unknown(); }
 				if (isb) buf[k++] = (char)r;
 				else if (lit[i] != '\\') { memcpy(buf + k, lit + i, c); k += c; }
-				else k += (size_t)utf8_encode(r, buf + k);
+				else k += base_utf8_encode(r, buf + k);
 				i += c;
 			}
 		}
@@ -1184,8 +1157,8 @@ bool const_convert(Arena *a, const ConstVal *x, Type *from, BasicKind to, ConstV
 		uint64_t u = const_uint64_val(x, &ok);
 		uint32_t r = ok && u <= 0x10FFFF ? (uint32_t)u : 0xFFFD;
 		char buf[4];
-		int n = utf8_encode(r, buf); /* surrogates become U+FFFD, as Go's string(rune) */
-		if (out) *out = const_make_string(a, buf, (size_t)n);
+		size_t n = base_utf8_encode(r, buf); /* surrogates become U+FFFD, as Go's string(rune) */
+		if (out) *out = const_make_string(a, buf, n);
 		return true;
 	}
 	return false;

@@ -137,27 +137,6 @@ static bool rune_printable(uint32_t r)
 	return true;
 }
 
-/* Decodes one UTF-8 rune; returns its length, or 0 for an invalid encoding. */
-static int utf8_decode(const unsigned char *s, size_t n, uint32_t *r)
-{
-	if (n == 0) return 0;
-	unsigned c = s[0];
-	if (c < 0x80) { *r = c; return 1; }
-	int len;
-	uint32_t v, min;
-	if ((c & 0xE0) == 0xC0) { len = 2; v = c & 0x1F; min = 0x80; }
-	else if ((c & 0xF0) == 0xE0) { len = 3; v = c & 0x0F; min = 0x800; }
-	else if ((c & 0xF8) == 0xF0) { len = 4; v = c & 0x07; min = 0x10000; }
-	else return 0;
-	if ((size_t)len > n) return 0;
-	for (int i = 1; i < len; i++) {
-		if ((s[i] & 0xC0) != 0x80) return 0;
-		v = (v << 6) | (s[i] & 0x3F);
-	}
-	if (v < min || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF)) return 0;
-	*r = v;
-	return len;
-}
 
 void types_quote(TypesBuf *b, const char *s, size_t n);
 void types_quote(TypesBuf *b, const char *s, size_t n)
@@ -166,9 +145,9 @@ void types_quote(TypesBuf *b, const char *s, size_t n)
 	const unsigned char *p = (const unsigned char *)s;
 	vec_push(b, '"');
 	for (size_t i = 0; i < n;) {
-		uint32_t r;
-		int len = utf8_decode(p + i, n - i, &r);
-		if (len == 0) {
+		uint32_t len;
+		uint32_t r = base_utf8_decode(p + i, n - i, &len);
+		if (r == BASE_RUNE_ERROR && len == 1) {
 			char e[4] = {'\\', 'x', hex[p[i] >> 4], hex[p[i] & 15]};
 			for (int k = 0; k < 4; k++) vec_push(b, e[k]);
 			i++;
@@ -178,7 +157,7 @@ void types_quote(TypesBuf *b, const char *s, size_t n)
 			vec_push(b, '\\');
 			vec_push(b, (char)r);
 		} else if (rune_printable(r)) {
-			for (int k = 0; k < len; k++) vec_push(b, (char)p[i + k]);
+			for (uint32_t k = 0; k < len; k++) vec_push(b, (char)p[i + k]);
 		} else {
 			char e[12];
 			int m = 0;
@@ -206,7 +185,7 @@ void types_quote(TypesBuf *b, const char *s, size_t n)
 			}
 			for (int k = 0; k < m; k++) vec_push(b, e[k]);
 		}
-		i += (size_t)len;
+		i += len;
 	}
 	vec_push(b, '"');
 }
