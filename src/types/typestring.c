@@ -8,6 +8,7 @@
  * cannot exhaust the stack or memory.
  */
 #include "types/types.h"
+#include "syntax/scanner.h" /* syn_is_print: strconv.IsPrint from Go's tables */
 
 #include <stdlib.h>
 #include <string.h>
@@ -119,25 +120,8 @@ static void signature(Writer *w, Type *sig)
 	tuple(w, res, false);
 }
 
-/* strconv.Quote, shared with const.c: printable runes as is (ASCII and the usual non-ASCII
- * letters/symbols), the rest escaped as \a \b \f \n \r \t \v \xNN \uNNNN \UNNNNNNNN. */
-static bool rune_printable(uint32_t r)
-{
-	if (r < 0x20 || r == 0x7f) return false;
-	if (r >= 0x80 && r < 0xA0) return false; /* C1 controls */
-	if (r == 0xA0 || r == 0xAD) return false; /* no-break space, soft hyphen */
-	if (r >= 0x2000 && r <= 0x200F) return false; /* spaces and format chars */
-	if (r >= 0x2028 && r <= 0x202F) return false;
-	if (r >= 0x205F && r <= 0x206F) return false;
-	if (r == 0x3000 || r == 0xFEFF) return false;
-	if (r >= 0xD800 && r <= 0xDFFF) return false;
-	if (r >= 0xE000 && r <= 0xF8FF) return false; /* private use */
-	if (r == 0xFFFE || r == 0xFFFF || r > 0x10FFFF) return false;
-	if (r >= 0xF0000) return false;
-	return true;
-}
-
-
+/* strconv.Quote, shared with const_print.c: printable runes (strconv.IsPrint) as is, the rest
+ * escaped as \a \b \f \n \r \t \v \xNN \uNNNN \UNNNNNNNN, bad bytes as \xNN. */
 void types_quote(TypesBuf *b, const char *s, size_t n);
 void types_quote(TypesBuf *b, const char *s, size_t n)
 {
@@ -156,7 +140,7 @@ void types_quote(TypesBuf *b, const char *s, size_t n)
 		if (r == '"' || r == '\\') {
 			vec_push(b, '\\');
 			vec_push(b, (char)r);
-		} else if (rune_printable(r)) {
+		} else if (syn_is_print(r)) {
 			for (uint32_t k = 0; k < len; k++) vec_push(b, (char)p[i + k]);
 		} else {
 			char e[12];

@@ -400,8 +400,29 @@ static void test_misc(void)
 	CHECK("typestring/empty-union", str_is(types_new_union(&A, NULL, 0), "<empty union>"));
 }
 
+void types_quote(TypesBuf *b, const char *s, size_t n); /* typestring.c */
+
+/* strconv.Quote: expected strings from Go (fmt.Println(strconv.Quote(s))) */
+static void check_quote(const char *name, const char *s, const char *want)
+{
+	TypesBuf b = {0};
+	types_quote(&b, s, strlen(s));
+	vec_push(&b, 0);
+	CHECK(name, strcmp(b.data, want) == 0);
+	if (strcmp(b.data, want) != 0)
+		printf("  got %s want %s\n", b.data, want);
+	vec_free(&b);
+}
+
 int main(void)
 {
+	check_quote("quote/plain", "a\"b\\", "\"a\\\"b\\\\\"");
+	check_quote("quote/controls", "\a\n\x01\x7f", "\"\\a\\n\\x01\\x7f\"");
+	check_quote("quote/printable", "caf\xc3\xa9 \xe2\x82\xac", "\"caf\xc3\xa9 \xe2\x82\xac\"");
+	check_quote("quote/unassigned", "\xcd\xb8", "\"\\u0378\"");         /* U+0378: not IsPrint */
+	check_quote("quote/nbsp", "\xc2\xa0", "\"\\u00a0\"");
+	check_quote("quote/astral", "\xf0\x9f\x98\x80\xf3\xa0\x80\x81", "\"\xf0\x9f\x98\x80\\U000e0001\"");
+	check_quote("quote/bad-byte", "\xff", "\"\\xff\"");
 	intern_init(&in);
 	types_universe_init(&in);
 	arena_init(&A);
