@@ -59,7 +59,7 @@ int main(int argc, char **argv)
 	const char *cmd = argv[1];
 	if (strcmp(cmd, "help") == 0 || strcmp(cmd, "-h") == 0 || strcmp(cmd, "--help") == 0 ||
 	    strcmp(cmd, "-help") == 0) {
-		if (argc > 2 && strcmp(cmd, "help") == 0) {
+		if (argc > 2 && strcmp(cmd, "help") == 0 && strcmp(argv[2], "help") != 0) {
 			const Command *c = find_command(argv[2]);
 			if (!c) {
 				fprintf(stderr, "gomem help: unknown command \"%s\"\n", argv[2]);

@@ -208,7 +208,7 @@ int heapdiff_main(int argc, char **argv)
 	if (json_out)
 		print_json(vt, btot, ctot, g.total, fs, nf, ss, ns);
 	else
-		print_text(args[0], args[1], vt, btot, ctot, g.total, fs, nf, ss, ns);
+		print_text(strcmp(args[0], "-") == 0 ? "<stdin>" : args[0], strcmp(args[1], "-") == 0 ? "<stdin>" : args[1], vt, btot, ctot, g.total, fs, nf, ss, ns);
 	prof_agg_free(&g);
 	prof_free(&prof[0]);
 	prof_free(&prof[1]);

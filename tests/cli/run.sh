@@ -23,6 +23,7 @@ expect cli/version 0 "$GOMEM" --version && grep -q '^gomem [0-9]' "$work/out" &&
 expect cli/no-command 2 "$GOMEM" && ok cli/no-command
 expect cli/unknown-command 2 "$GOMEM" bogus && grep -q 'unknown command "bogus"' "$work/out" && ok cli/unknown-command
 expect cli/help-unknown 2 "$GOMEM" help bogus && ok cli/help-unknown
+expect cli/help-help 0 "$GOMEM" help help && grep -q "^commands:" "$work/out" && ok cli/help-help
 for c in $("$GOMEM" help | awk '/^commands:/{on=1; next} on && !NF {exit} on {print $1}' | grep -v '^help$'); do
 	t=cli/$c-help
 	for h in --help -h; do
@@ -49,6 +50,9 @@ expect cli/parse-stdin-dir 2 "$GOMEM" parse - <"$work" && ok cli/parse-stdin-dir
 t=cli/heapdiff-stdin
 "$GOMEM" heapdiff -json - "$art/heap-cur.pb.gz" <"$art/heap-base.pb.gz" >"$work/got.json" 2>&1; rc=$?
 if [ $rc = 0 ] && cmp -s "$work/want.json" "$work/got.json"; then ok $t; else fail $t "exit $rc, or output differs from reading the file"; fi
+t=cli/heapdiff-stdin-name
+"$GOMEM" heapdiff - "$art/heap-cur.pb.gz" <"$art/heap-base.pb.gz" >"$work/out" 2>&1
+if grep -q '^Base: <stdin> ' "$work/out"; then ok $t; else fail $t "$(sed -n 2p "$work/out")"; fi
 expect cli/heapdiff-stdin-empty 2 "$GOMEM" heapdiff - "$art/heap-cur.pb.gz" </dev/null && ok cli/heapdiff-stdin-empty
 for c in goroutines gctrace; do
 	expect cli/$c-stdin-dir 2 "$GOMEM" $c - <"$work" && { grep -q "read error: Is a directory" "$work/out" && ok cli/$c-stdin-dir || fail cli/$c-stdin-dir "$(head -1 "$work/out")"; }
