@@ -1,0 +1,7 @@
+package p
+
+var s = `a
+b`
+// c
+/* d
+*/

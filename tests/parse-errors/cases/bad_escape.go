@@ -1,0 +1,3 @@
+package p
+
+var s = "a\qb" // ERROR "unknown escape"

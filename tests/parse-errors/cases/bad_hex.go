@@ -1,0 +1,3 @@
+package p
+
+var x = 0x // ERROR "hexadecimal literal has no digits"

@@ -1,0 +1,3 @@
+package p
+
+var s = "\xZZ" // ERROR "invalid character 'Z' in hexadecimal escape"

@@ -1,0 +1,3 @@
+package p
+
+var x = 10_ // ERROR "'_' must separate successive digits"

@@ -1,0 +1,5 @@
+package p
+
+func f() {
+	g(,) // ERROR "unexpected comma, expected expression"
+}

@@ -1,0 +1,5 @@
+package p
+
+func f() {
+	defer (g()) // ERROR "expression in defer must not be parenthesized"
+}

@@ -1,0 +1,5 @@
+package p
+
+func f() {
+}
+} // ERROR "non-declaration statement outside function body"

@@ -1,0 +1,6 @@
+package p
+
+func f() {
+	for range range x { // ERROR "unexpected keyword range, expected expression|expected operand"
+	}
+}

@@ -1,0 +1,3 @@
+package p
+
+func () {} // ERROR "unexpected {, expected name|method has no receiver"

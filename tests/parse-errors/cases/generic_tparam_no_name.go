@@ -1,0 +1,3 @@
+package p
+
+func f[any]() {} // ERROR "missing type constraint|empty type parameter"

@@ -1,0 +1,5 @@
+package p
+
+func f() {
+	go (g()) // ERROR "expression in go must not be parenthesized"
+}

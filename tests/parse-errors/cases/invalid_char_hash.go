@@ -1,0 +1,3 @@
+package p
+
+#include <stdio.h> // ERROR "invalid character U\+0023 '#'"

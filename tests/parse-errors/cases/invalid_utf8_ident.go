@@ -1,0 +1,3 @@
+package p
+
+var xÿ = 1 // ERROR "invalid UTF-8 encoding"

@@ -1,0 +1,3 @@
+package p
+
+var s = `aÿb` // ERROR "invalid UTF-8 encoding"

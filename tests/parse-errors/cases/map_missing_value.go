@@ -1,0 +1,4 @@
+// ERROR-LINE 4 "unexpected newline, expected type"
+package p
+
+var m map[string]

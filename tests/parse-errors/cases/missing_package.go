@@ -1,0 +1,1 @@
+func f() {} // ERROR "package statement must be first"

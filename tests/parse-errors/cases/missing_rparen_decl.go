@@ -1,0 +1,4 @@
+package p
+
+func f(a int, b int { // ERROR "unexpected { in parameter list; possibly missing comma or \)"
+}

@@ -1,0 +1,5 @@
+// a comment
+
+import "fmt" // ERROR "package statement must be first"
+
+package p

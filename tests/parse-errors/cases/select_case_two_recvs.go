@@ -1,0 +1,7 @@
+package p
+
+func f(c, d chan int) {
+	select {
+	case <-c, <-d: // ERROR "unexpected :, expected := or = or comma"
+	}
+}

@@ -1,0 +1,3 @@
+package p
+
+var y = x[1:2:] // ERROR "final index required in 3-index slice"

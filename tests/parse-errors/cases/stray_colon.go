@@ -1,0 +1,5 @@
+package p
+
+func f() {
+	var x int: = 1 // ERROR "unexpected : at end of statement"
+}

@@ -1,0 +1,5 @@
+package p
+
+func f() {
+	x := a..b // ERROR "unexpected \., expected name or \("
+}

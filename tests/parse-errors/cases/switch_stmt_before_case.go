@@ -1,0 +1,7 @@
+package p
+
+func f(x int) {
+	switch x {
+	println() // ERROR "unexpected name println, expected case or default or }"
+	}
+}

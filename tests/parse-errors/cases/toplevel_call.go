@@ -1,0 +1,3 @@
+package p
+
+println("hi") // ERROR "non-declaration statement outside function body"

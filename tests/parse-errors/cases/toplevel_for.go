@@ -1,0 +1,3 @@
+package p
+
+for {} // ERROR "non-declaration statement outside function body"

@@ -1,0 +1,4 @@
+package p
+
+if true { // ERROR "non-declaration statement outside function body"
+}

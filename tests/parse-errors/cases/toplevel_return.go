@@ -1,0 +1,3 @@
+package p
+
+return // ERROR "non-declaration statement outside function body"

@@ -1,0 +1,4 @@
+// ERROR-LINE 4 "unexpected EOF, expected \)"
+package p
+
+import (

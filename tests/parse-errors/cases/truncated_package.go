@@ -1,0 +1,2 @@
+// ERROR-LINE 2 "unexpected EOF, expected name"
+package

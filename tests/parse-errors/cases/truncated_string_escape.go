@@ -1,0 +1,4 @@
+// ERROR-LINE 4 "not terminated|escape"
+package p
+
+var s = "\

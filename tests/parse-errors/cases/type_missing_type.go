@@ -1,0 +1,4 @@
+// ERROR-LINE 4 "unexpected newline in type declaration"
+package p
+
+type T

@@ -1,0 +1,6 @@
+// ERROR-LINE 4 "comment not terminated"
+package p
+
+/* a comment
+
+func f() {}

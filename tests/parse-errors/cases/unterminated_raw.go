@@ -1,0 +1,6 @@
+// ERROR-LINE 4 "string not terminated"
+package p
+
+var s = `abc
+
+func f() {}
