@@ -1,0 +1,678 @@
+/*
+ * check_body.c: expressions (operand modes and types, constant folding with const.c) and
+ * function bodies (every local declaration scoped as go/types scopes it).
+ *
+ * This is a partial expression checker: an operand's type is NULL when it is not computed
+ * (generic calls needing inference, some builtins, untyped non-constant shifts), and a local
+ * variable whose type is unknown is declared (so that it shadows) but not recorded.
+ */
+#include "types/check.h"
+
+#include <string.h>
+
+static Pos mkpos(uint32_t file, uint32_t off) { return (Pos){file, off}; }
+
+static void set(Operand *x, OpMode m, Type *t)
+{
+	x->mode = m;
+	x->type = t;
+	x->val = NULL;
+	x->obj = NULL;
+}
+
+static bool is_value(const Operand *x) { return x->mode == OP_CONST || x->mode == OP_VAR || x->mode == OP_VALUE || x->mode == OP_NIL; }
+
+static ConstOp cop(TokKind k, bool *ok)
+{
+	static const struct { TokKind tok; ConstOp op; } tab[] = {
+	    {TOK_ADD, COP_ADD}, {TOK_SUB, COP_SUB}, {TOK_MUL, COP_MUL}, {TOK_QUO, COP_QUO},
+	    {TOK_REM, COP_REM}, {TOK_AND, COP_AND}, {TOK_OR, COP_OR}, {TOK_XOR, COP_XOR},
+	    {TOK_AND_NOT, COP_AND_NOT}, {TOK_SHL, COP_SHL}, {TOK_SHR, COP_SHR}, {TOK_LAND, COP_LAND},
+	    {TOK_LOR, COP_LOR}, {TOK_NOT, COP_NOT}, {TOK_EQL, COP_EQL}, {TOK_NEQ, COP_NEQ},
+	    {TOK_LSS, COP_LSS}, {TOK_LEQ, COP_LEQ}, {TOK_GTR, COP_GTR}, {TOK_GEQ, COP_GEQ},
+	};
+	for (size_t i = 0; i < ARRAY_LEN(tab); i++)
+		if (tab[i].tok == k) {
+			*ok = true;
+			return tab[i].op;
+		}
+	*ok = false;
+	return COP_ADD;
+}
+
+static int untyped_rank(Type *t)
+{
+	if (t->kind != TY_BASIC)
+		return -1;
+	BasicKind k = t->basic.kind;
+	return k == BK_UNTYPED_INT ? 1 : k == BK_UNTYPED_RUNE ? 2 : k == BK_UNTYPED_FLOAT ? 3 : k == BK_UNTYPED_COMPLEX ? 4 : 0;
+}
+
+static void ident(Checker *c, uint32_t file, Expr *e, Operand *x)
+{
+	set(x, OP_INVALID, NULL);
+	Object *o = check_lookup(c, e->ident.name);
+	if (!o)
+		return;
+	if (o->pkg == c->pkg && o->order)
+		check_obj_decl(c, o);
+	check_recordp(c, file, e, o);
+	x->obj = o;
+	switch (o->kind) {
+	case OBJ_CONST:
+		x->mode = OP_CONST;
+		x->type = o->type;
+		x->val = o->cnst.val;
+		if (o == types_universe_iota) {
+			x->val = c->iota >= 0 ? const_make_int64(c->a, c->iota) : NULL;
+			if (!x->val)
+				x->mode = OP_INVALID;
+		}
+		break;
+	case OBJ_TYPENAME: x->mode = OP_TYPE; x->type = o->type; break;
+	case OBJ_VAR: x->mode = OP_VAR; x->type = o->type; o->flags |= VF_USED; break;
+	case OBJ_FUNC: x->mode = OP_VALUE; x->type = o->type; break;
+	case OBJ_BUILTIN: x->mode = OP_BUILTIN; break;
+	case OBJ_PKGNAME: x->mode = OP_PKG; o->pkgname.used = true; break;
+	case OBJ_NIL: x->mode = OP_NIL; x->type = types_typ[BK_UNTYPED_NIL]; break;
+	case OBJ_LABEL:
+	case OBJ_BAD:
+	case OBJ_COUNT: x->mode = OP_INVALID; break;
+	}
+}
+
+static void binary(Checker *c, uint32_t file, Expr *e, Operand *x)
+{
+	Operand y;
+	check_expr(c, file, e->binary.x, x, NULL);
+	check_expr(c, file, e->binary.y, &y, NULL);
+	TokKind op = e->binary.op;
+	if (!is_value(x) || !is_value(&y) || !x->type || !y.type) {
+		set(x, OP_INVALID, NULL);
+		return;
+	}
+	bool ok;
+	ConstOp o = cop(op, &ok);
+	bool both = x->mode == OP_CONST && y.mode == OP_CONST && x->val && y.val;
+	if (op == TOK_SHL || op == TOK_SHR) {
+		if (both && types_is_untyped(x->type)) {
+			bool exact;
+			ConstVal *xi = const_to_int(c->a, x->val);
+			int64_t s = const_int64_val(const_to_int(c->a, y.val), &exact);
+			if (!xi || xi->kind != CK_INT || !exact || s < 0 || s > 10000) {
+				set(x, OP_INVALID, NULL);
+				return;
+			}
+			x->val = const_shift(c->a, xi, o, (unsigned)s);
+			x->type = untyped_rank(x->type) >= 3 ? types_typ[BK_UNTYPED_INT] : x->type;
+			return;
+		}
+		if (types_is_untyped(x->type)) { /* type from context */
+			set(x, OP_VALUE, NULL);
+			return;
+		}
+		if (both) {
+			bool exact;
+			int64_t s = const_int64_val(const_to_int(c->a, y.val), &exact);
+			x->val = exact && s >= 0 && s < 10000 ? const_shift(c->a, x->val, o, (unsigned)s) : NULL;
+			Type *u = types_under(x->type);
+			if (x->val && u->kind == TY_BASIC) {
+				ConstVal *r = NULL;
+				if (!const_representable(c->a, x->val, u->basic.kind, &r))
+					x->val = NULL;
+			}
+			if (!x->val)
+				x->mode = OP_VALUE;
+			return;
+		}
+		x->mode = OP_VALUE;
+		x->val = NULL;
+		return;
+	}
+	bool cmp = op == TOK_EQL || op == TOK_NEQ || op == TOK_LSS || op == TOK_LEQ || op == TOK_GTR || op == TOK_GEQ;
+	Type *t;
+	if (types_is_untyped(x->type) && types_is_untyped(y.type)) {
+		t = untyped_rank(y.type) > untyped_rank(x->type) ? y.type : x->type;
+	} else if (types_is_untyped(x->type)) {
+		t = y.type;
+	} else {
+		t = x->type;
+	}
+	if (cmp) {
+		if (both && ok) {
+			Type *ut = types_is_untyped(t) ? NULL : types_under(t);
+			ConstVal *xv = x->val, *yv = y.val;
+			(void)ut;
+			if (xv->kind != yv->kind && xv->kind >= CK_INT && yv->kind >= CK_INT) {
+				/* match numeric kinds */
+				ConstKind k = xv->kind > yv->kind ? xv->kind : yv->kind;
+				if (k == CK_FLOAT) { xv = const_to_float(c->a, xv); yv = const_to_float(c->a, yv); }
+				if (k == CK_COMPLEX) { xv = const_to_complex(c->a, xv); yv = const_to_complex(c->a, yv); }
+			}
+			if (xv && yv && xv->kind == yv->kind && xv->kind != CK_UNKNOWN) {
+				x->val = const_make_bool(c->a, const_compare(xv, o, yv));
+				x->mode = OP_CONST;
+				x->type = types_typ[BK_UNTYPED_BOOL];
+				return;
+			}
+		}
+		set(x, both ? OP_CONST : OP_VALUE, types_typ[BK_UNTYPED_BOOL]);
+		if (both)
+			x->mode = OP_VALUE;
+		return;
+	}
+	if (both && ok) {
+		ConstVal *xv = x->val, *yv = y.val;
+		if (xv->kind != yv->kind && xv->kind >= CK_INT && yv->kind >= CK_INT) {
+			ConstKind k = xv->kind > yv->kind ? xv->kind : yv->kind;
+			if (k == CK_FLOAT) { xv = const_to_float(c->a, xv); yv = const_to_float(c->a, yv); }
+			if (k == CK_COMPLEX) { xv = const_to_complex(c->a, xv); yv = const_to_complex(c->a, yv); }
+		}
+		if (o == COP_QUO && types_is_integer(t))
+			o = COP_QUO_INT;
+		ConstVal *r = xv && yv && xv->kind == yv->kind ? const_binary(c->a, xv, o, yv) : NULL;
+		Type *u = types_under(t);
+		if (r && !types_is_untyped(t) && u->kind == TY_BASIC) {
+			ConstVal *rr = NULL;
+			if (!const_representable(c->a, r, u->basic.kind, &rr))
+				r = NULL;
+			else if (rr)
+				r = rr;
+		}
+		x->mode = r ? OP_CONST : OP_VALUE;
+		x->val = r;
+		x->type = t;
+		return;
+	}
+	set(x, OP_VALUE, t);
+}
+
+static Type *sig_no_recv(Checker *c, Type *sig)
+{
+	if (!sig || sig->kind != TY_SIGNATURE)
+		return NULL;
+	if (!sig->sig.recv)
+		return sig;
+	return types_new_signature(c->a, NULL, sig->sig.params, sig->sig.results, sig->sig.variadic);
+}
+
+static void selector(Checker *c, uint32_t file, Expr *e, Operand *x)
+{
+	Expr *sx = e->selector.x, *sel = e->selector.sel;
+	if (sx->kind == EXPR_IDENT) {
+		Object *p = check_lookup(c, sx->ident.name);
+		if (p && p->kind == OBJ_PKGNAME) {
+			p->pkgname.used = true;
+			check_recordp(c, file, sx, p);
+			Package *ip = p->pkgname.imported;
+			Object *o = ip && ip->scope ? types_scope_lookup(ip->scope, sel->ident.name) : NULL;
+			if (o && !(o->flags & OF_EXPORTED) && ip != types_unsafe)
+				o = NULL;
+			set(x, OP_INVALID, NULL);
+			if (!o)
+				return;
+			check_recordp(c, file, sel, o);
+			x->obj = o;
+			switch (o->kind) {
+			case OBJ_CONST: x->mode = OP_CONST; x->type = o->type; x->val = o->cnst.val; break;
+			case OBJ_TYPENAME: x->mode = OP_TYPE; x->type = o->type; break;
+			case OBJ_VAR: x->mode = OP_VAR; x->type = o->type; break;
+			case OBJ_FUNC: x->mode = OP_VALUE; x->type = o->type; break;
+			case OBJ_BUILTIN: x->mode = OP_BUILTIN; break;
+			case OBJ_NIL:
+			case OBJ_PKGNAME:
+			case OBJ_LABEL:
+			case OBJ_BAD:
+			case OBJ_COUNT: break;
+			}
+			return;
+		}
+	}
+	check_expr(c, file, sx, x, NULL);
+	if (!x->type || (x->mode != OP_TYPE && !is_value(x)) || x->type == check_invalid()) {
+		set(x, OP_INVALID, NULL);
+		return;
+	}
+	bool typ = x->mode == OP_TYPE;
+	LookupResult r = types_lookup_field_or_method(c->a, x->type, x->mode == OP_VAR, c->pkg, sel->ident.name);
+	if (!r.obj) {
+		set(x, OP_INVALID, NULL);
+		return;
+	}
+	check_recordp(c, file, sel, r.obj);
+	if (r.obj->kind == OBJ_VAR) {
+		set(x, typ ? OP_INVALID : (x->mode == OP_VAR || r.indirect ? OP_VAR : OP_VALUE), r.obj->type);
+		return;
+	}
+	if (typ) { /* method expression: receiver becomes the first parameter */
+		set(x, OP_VALUE, NULL);
+		return;
+	}
+	set(x, OP_VALUE, sig_no_recv(c, r.obj->type));
+}
+
+static void builtin_call(Checker *c, uint32_t file, Expr *e, Object *b, Operand *x)
+{
+	ExprList args = e->call.args;
+	Operand a0;
+	set(&a0, OP_INVALID, NULL);
+	BuiltinId id = b->builtin.id;
+	bool first_type = id == BI_MAKE || id == BI_NEW || id == BI_SIZEOF || id == BI_ALIGNOF;
+	for (uint32_t i = 0; i < args.n; i++) {
+		Operand y;
+		check_expr(c, file, args.v[i], &y, NULL);
+		if (i == 0)
+			a0 = y;
+	}
+	(void)first_type;
+	set(x, OP_VALUE, NULL);
+	switch (id) {
+	case BI_LEN:
+	case BI_CAP:
+		x->type = types_typ[BK_INT];
+		if (a0.mode == OP_CONST && a0.val && a0.val->kind == CK_STRING && id == BI_LEN) {
+			x->mode = OP_CONST;
+			x->val = const_make_int64(c->a, (int64_t)a0.val->str.len);
+		}
+		break;
+	case BI_NEW:
+		if (a0.mode == OP_TYPE && a0.type)
+			x->type = types_new_pointer(c->a, a0.type);
+		break;
+	case BI_MAKE:
+		if (a0.mode == OP_TYPE)
+			x->type = a0.type;
+		break;
+	case BI_APPEND:
+		if (is_value(&a0) && a0.type && a0.mode != OP_NIL)
+			x->type = a0.type;
+		break;
+	case BI_COPY:
+		x->type = types_typ[BK_INT];
+		break;
+	case BI_RECOVER:
+		x->type = types_empty_iface == NULL ? NULL : types_any;
+		break;
+	case BI_SIZEOF:
+	case BI_ALIGNOF:
+		x->type = types_typ[BK_UINTPTR];
+		if (a0.type && is_value(&a0) && !types_is_untyped(a0.type) && types_under(a0.type)->kind != TY_INTERFACE) {
+			/* constant unless the type has type parameters: not checked here */
+			x->mode = OP_VALUE;
+		}
+		break;
+	case BI_OFFSETOF:
+		x->type = types_typ[BK_UINTPTR];
+		break;
+	case BI_ADD:
+		x->type = types_typ[BK_UNSAFE_POINTER];
+		break;
+	case BI_STRINGDATA:
+		x->type = types_new_pointer(c->a, types_byte);
+		break;
+	case BI_STRING:
+		x->type = types_typ[BK_STRING];
+		break;
+	case BI_CLEAR:
+	case BI_CLOSE:
+	case BI_DELETE:
+	case BI_PANIC:
+	case BI_PRINT:
+	case BI_PRINTLN:
+		x->mode = OP_NOVALUE;
+		break;
+	case BI_COMPLEX:
+	case BI_IMAG:
+	case BI_REAL:
+	case BI_MAX:
+	case BI_MIN:
+	case BI_SLICE:
+	case BI_SLICEDATA:
+	case BI_COUNT:
+		break;
+	}
+}
+
+static void call(Checker *c, uint32_t file, Expr *e, Operand *x)
+{
+	Operand f;
+	check_expr(c, file, e->call.fun, &f, NULL);
+	if (f.mode == OP_TYPE) {
+		Operand y;
+		set(&y, OP_INVALID, NULL);
+		for (uint32_t i = 0; i < e->call.args.n; i++)
+			check_expr(c, file, e->call.args.v[i], &y, f.type);
+		set(x, OP_VALUE, f.type);
+		if (f.type && e->call.args.n == 1 && y.mode == OP_CONST && y.val && y.type) {
+			Type *u = types_under(f.type);
+			ConstVal *out = NULL;
+			if (u->kind == TY_BASIC && (u->flags & TF_CONST_TYPE) && const_convert(c->a, y.val, y.type, u->basic.kind, &out) && out) {
+				x->mode = OP_CONST;
+				x->val = out;
+			}
+		}
+		return;
+	}
+	if (f.mode == OP_BUILTIN && f.obj) {
+		builtin_call(c, file, e, f.obj, x);
+		return;
+	}
+	Type *sig = f.type ? types_under(f.type) : NULL;
+	for (uint32_t i = 0; i < e->call.args.n; i++) {
+		Operand y;
+		Type *hint = NULL;
+		if (sig && sig->kind == TY_SIGNATURE && !sig->sig.tparams.len) {
+			ObjList ps = sig->sig.params->tuple.vars;
+			if (i < ps.len && !(sig->sig.variadic && i + 1 >= ps.len))
+				hint = ps.data[i]->type;
+		}
+		check_expr(c, file, e->call.args.v[i], &y, hint);
+	}
+	set(x, OP_VALUE, NULL);
+	if (!sig || sig->kind != TY_SIGNATURE || sig->sig.tparams.len)
+		return;
+	ObjList rs = sig->sig.results->tuple.vars;
+	if (rs.len == 0)
+		x->mode = OP_NOVALUE;
+	else if (rs.len == 1)
+		x->type = rs.data[0]->type;
+	else
+		x->type = sig->sig.results;
+}
+
+static void composite(Checker *c, uint32_t file, Expr *e, Operand *x, Type *hint)
+{
+	Type *t = NULL;
+	Expr *te = e->composite.type;
+	if (te && te->kind == EXPR_ARRAY_TYPE && te->array.len && te->array.len->kind == EXPR_ELLIPSIS) {
+		Type *elem = check_typexpr(c, file, te->array.elt);
+		/* length: the largest index + 1 (constant keys) */
+		int64_t n = 0, i = 0;
+		bool ok = true;
+		for (uint32_t k = 0; k < e->composite.elts.n; k++) {
+			Expr *el = e->composite.elts.v[k];
+			if (el->kind == EXPR_KEY_VALUE) {
+				Operand kx;
+				bool rec = c->record;
+				c->record = false;
+				check_expr(c, file, el->kv.key, &kx, NULL);
+				c->record = rec;
+				bool exact = false;
+				if (kx.mode == OP_CONST && kx.val) {
+					ConstVal *iv = const_to_int(c->a, kx.val);
+					i = iv ? const_int64_val(iv, &exact) : 0;
+				}
+				if (!exact)
+					ok = false;
+			}
+			i++;
+			if (i > n)
+				n = i;
+		}
+		t = types_new_array(c->a, elem, ok ? n : -1);
+	} else if (te) {
+		t = check_typexpr(c, file, te);
+	} else if (hint) {
+		t = hint;
+		Type *u = types_core_type(t);
+		if (u && u->kind == TY_POINTER)
+			t = u->pointer.elem;
+	}
+	Type *u = t ? types_core_type(t) : NULL;
+	for (uint32_t k = 0; k < e->composite.elts.n; k++) {
+		Expr *el = e->composite.elts.v[k];
+		Operand y;
+		if (u && u->kind == TY_STRUCT) {
+			if (el->kind == EXPR_KEY_VALUE && el->kv.key->kind == EXPR_IDENT) {
+				Object *fo = NULL;
+				for (uint32_t i = 0; i < u->strct.fields.len; i++) {
+					Object *f = u->strct.fields.data[i];
+					if (types_same_id(f, c->pkg, el->kv.key->ident.name)) {
+						fo = f;
+						break;
+					}
+				}
+				check_recordp(c, file, el->kv.key, fo);
+				check_expr(c, file, el->kv.value, &y, fo ? fo->type : NULL);
+			} else {
+				Type *ft = k < u->strct.fields.len ? u->strct.fields.data[k]->type : NULL;
+				check_expr(c, file, el, &y, ft);
+			}
+			continue;
+		}
+		Type *kh = NULL, *vh = NULL;
+		if (u && u->kind == TY_MAP) {
+			kh = u->map.key;
+			vh = u->map.elem;
+		} else if (u && (u->kind == TY_SLICE || u->kind == TY_ARRAY)) {
+			vh = u->kind == TY_SLICE ? u->slice.elem : u->array.elem;
+		}
+		if (el->kind == EXPR_KEY_VALUE) {
+			if (u && u->kind == TY_MAP && el->kv.key->kind == EXPR_COMPOSITE_LIT)
+				check_expr(c, file, el->kv.key, &y, kh);
+			else
+				check_expr(c, file, el->kv.key, &y, kh);
+			check_expr(c, file, el->kv.value, &y, vh);
+		} else {
+			check_expr(c, file, el, &y, vh);
+		}
+	}
+	set(x, OP_VALUE, t);
+}
+
+void check_expr(Checker *c, uint32_t file, Expr *e, Operand *x, Type *hint)
+{
+	set(x, OP_INVALID, NULL);
+	if (!e || ++c->depth > CHECK_MAX_DEPTH) {
+		if (e)
+			c->depth--;
+		return;
+	}
+	switch (e->kind) {
+	case EXPR_BAD:
+		break;
+	case EXPR_IDENT:
+		ident(c, file, e, x);
+		break;
+	case EXPR_BASIC_LIT: {
+		char k = 0;
+		BasicKind bk = BK_INVALID;
+		TokKind lk = e->lit.kind;
+		if (lk == TOK_INT) k = 'i', bk = BK_UNTYPED_INT;
+		else if (lk == TOK_FLOAT) k = 'f', bk = BK_UNTYPED_FLOAT;
+		else if (lk == TOK_IMAG) k = 'j', bk = BK_UNTYPED_COMPLEX;
+		else if (lk == TOK_CHAR) k = 'c', bk = BK_UNTYPED_RUNE;
+		else if (lk == TOK_STRING) k = 's', bk = BK_UNTYPED_STRING;
+		if (k) {
+			set(x, OP_CONST, types_typ[bk]);
+			x->val = const_from_literal(c->a, e->lit.text, e->lit.len, k);
+		}
+		break;
+	}
+	case EXPR_PAREN:
+		check_expr(c, file, e->paren.x, x, hint);
+		break;
+	case EXPR_SELECTOR:
+		selector(c, file, e, x);
+		break;
+	case EXPR_FUNC_LIT: {
+		Scope *save = c->scope;
+		Scope *fs = types_new_scope(c->a, c->scope, mkpos(file, e->pos), mkpos(file, e->pos), "function");
+		c->scope = fs;
+		Type *sig = e->func_lit.type ? check_signature(c, file, e->func_lit.type, fs, NULL) : NULL;
+		c->scope = save;
+		if (sig && e->func_lit.body)
+			check_func_body(c, file, sig, fs, e->func_lit.body);
+		set(x, OP_VALUE, sig);
+		break;
+	}
+	case EXPR_COMPOSITE_LIT:
+		composite(c, file, e, x, hint);
+		break;
+	case EXPR_INDEX:
+	case EXPR_INDEX_LIST: {
+		check_expr(c, file, e->index.x, x, NULL);
+		if (x->mode == OP_TYPE) {
+			bool rec = c->record;
+			c->record = false;
+			Type *t = check_typexpr(c, file, e);
+			c->record = rec;
+			for (uint32_t i = 0; i < e->index.indices.n; i++)
+				check_typexpr(c, file, e->index.indices.v[i]);
+			set(x, OP_TYPE, t);
+			break;
+		}
+		Operand y;
+		for (uint32_t i = 0; i < e->index.indices.n; i++)
+			check_expr(c, file, e->index.indices.v[i], &y, NULL);
+		Type *u = x->type && is_value(x) ? types_core_type(x->type) : NULL;
+		Type *t = NULL;
+		OpMode m = OP_VALUE;
+		if (u && e->kind == EXPR_INDEX) {
+			if (u->kind == TY_POINTER && types_under(u->pointer.elem)->kind == TY_ARRAY) {
+				t = types_under(u->pointer.elem)->array.elem;
+				m = OP_VAR;
+			} else if (u->kind == TY_SLICE) {
+				t = u->slice.elem;
+				m = OP_VAR;
+			} else if (u->kind == TY_ARRAY) {
+				t = u->array.elem;
+				m = x->mode == OP_VAR ? OP_VAR : OP_VALUE;
+			} else if (u->kind == TY_MAP) {
+				t = u->map.elem;
+			} else if (u->kind == TY_BASIC && (u->flags & TF_STRING)) {
+				t = types_byte;
+			}
+		}
+		set(x, t ? m : OP_VALUE, t);
+		break;
+	}
+	case EXPR_SLICE: {
+		check_expr(c, file, e->slice.x, x, NULL);
+		Operand y;
+		check_expr(c, file, e->slice.low, &y, NULL);
+		check_expr(c, file, e->slice.high, &y, NULL);
+		check_expr(c, file, e->slice.max, &y, NULL);
+		Type *u = x->type && is_value(x) ? types_core_type(x->type) : NULL;
+		Type *t = NULL;
+		if (u) {
+			if (u->kind == TY_SLICE)
+				t = x->type;
+			else if (u->kind == TY_ARRAY)
+				t = types_new_slice(c->a, u->array.elem);
+			else if (u->kind == TY_POINTER && types_under(u->pointer.elem)->kind == TY_ARRAY)
+				t = types_new_slice(c->a, types_under(u->pointer.elem)->array.elem);
+			else if (u->kind == TY_BASIC && (u->flags & TF_STRING))
+				t = types_is_untyped(x->type) ? types_typ[BK_STRING] : x->type;
+		}
+		set(x, OP_VALUE, t);
+		break;
+	}
+	case EXPR_TYPE_ASSERT: {
+		check_expr(c, file, e->assert.x, x, NULL);
+		Type *t = e->assert.type ? check_typexpr(c, file, e->assert.type) : NULL;
+		set(x, OP_VALUE, t == check_invalid() ? NULL : t);
+		break;
+	}
+	case EXPR_CALL:
+		call(c, file, e, x);
+		break;
+	case EXPR_STAR:
+		check_expr(c, file, e->star.x, x, NULL);
+		if (x->mode == OP_TYPE) {
+			set(x, OP_TYPE, x->type ? types_new_pointer(c->a, x->type) : NULL);
+		} else {
+			Type *u = x->type ? types_core_type(x->type) : NULL;
+			set(x, OP_VAR, u && u->kind == TY_POINTER ? u->pointer.elem : NULL);
+		}
+		break;
+	case EXPR_UNARY: {
+		TokKind op = e->unary.op;
+		Type *h = NULL;
+		if (op == TOK_AND && hint) {
+			Type *u = types_core_type(hint);
+			h = u && u->kind == TY_POINTER ? u->pointer.elem : NULL;
+		}
+		check_expr(c, file, e->unary.x, x, h);
+		if (!is_value(x) || !x->type) {
+			set(x, OP_VALUE, NULL);
+			break;
+		}
+		if (op == TOK_AND) {
+			set(x, OP_VALUE, types_new_pointer(c->a, x->type));
+		} else if (op == TOK_ARROW) {
+			Type *u = types_core_type(x->type);
+			set(x, OP_VALUE, u && u->kind == TY_CHAN ? u->chan.elem : NULL);
+		} else if (op == TOK_NOT) {
+			if (x->mode == OP_CONST && x->val && x->val->kind == CK_BOOL)
+				x->val = const_make_bool(c->a, !const_bool_val(x->val));
+			else
+				x->mode = OP_VALUE, x->val = NULL;
+		} else if (x->mode == OP_CONST && x->val) {
+			bool ok;
+			ConstOp o = cop(op, &ok);
+			unsigned prec = 0;
+			Type *u = types_under(x->type);
+			if (op == TOK_XOR && u->kind == TY_BASIC && (u->flags & TF_UNSIGNED))
+				prec = (unsigned)(8 * types_sizeof(u));
+			ConstVal *r = ok ? const_unary(c->a, o, x->val, prec) : NULL;
+			if (r && !types_is_untyped(x->type) && u->kind == TY_BASIC && !const_representable(c->a, r, u->basic.kind, NULL))
+				r = NULL;
+			x->val = r;
+			if (!r)
+				x->mode = OP_VALUE;
+		} else {
+			x->mode = OP_VALUE;
+			x->val = NULL;
+		}
+		break;
+	}
+	case EXPR_BINARY:
+		binary(c, file, e, x);
+		break;
+	case EXPR_KEY_VALUE: {
+		Operand y;
+		check_expr(c, file, e->kv.key, &y, NULL);
+		check_expr(c, file, e->kv.value, x, NULL);
+		break;
+	}
+	case EXPR_ELLIPSIS:
+	case EXPR_ARRAY_TYPE:
+	case EXPR_STRUCT_TYPE:
+	case EXPR_FUNC_TYPE:
+	case EXPR_INTERFACE_TYPE:
+	case EXPR_MAP_TYPE:
+	case EXPR_CHAN_TYPE:
+		set(x, OP_TYPE, check_typexpr(c, file, e));
+		break;
+	case EXPR__COUNT:
+		break;
+	}
+	c->depth--;
+}
+
+/* A constant's type and value from its (possibly inherited) type and initializer. */
+void check_const_spec(Checker *c, uint32_t file, Expr *typ, Expr *init, Object *obj, int64_t iota)
+{
+	int64_t save = c->iota;
+	c->iota = iota;
+	Type *t = typ ? check_typexpr(c, file, typ) : NULL;
+	Operand x;
+	set(&x, OP_INVALID, NULL);
+	if (init)
+		check_expr(c, file, init, &x, t);
+	c->iota = save;
+	if (x.mode != OP_CONST || !x.type) {
+		obj->type = t ? t : check_invalid();
+		obj->cnst.val = const_unknown();
+		return;
+	}
+	obj->type = t ? t : x.type;
+	obj->cnst.val = x.val ? x.val : const_unknown();
+	if (t) {
+		Type *u = types_under(t);
+		ConstVal *out = NULL;
+		if (u->kind == TY_BASIC && x.val && const_convert(c->a, x.val, x.type, u->basic.kind, &out) && out)
+			obj->cnst.val = out;
+	}
+}
