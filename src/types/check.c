@@ -665,9 +665,10 @@ static void method_decl(Checker *c, SynFile *f, Scope *fscope, Decl *d, FuncBody
 	FieldList *rl = d->func.recv;
 	Object *recv = NULL;
 	Type *base = NULL;
+	TypeList rparams = {NULL, 0};
+	bool ptr = false;
 	if (rl->n >= 1 && rl->list[0]->type) {
 		Field *rf = rl->list[0];
-		bool ptr = false;
 		ExprList targs = {0};
 		Expr *bid = recv_base(rf->type, &ptr, &targs);
 		Object *bo = bid ? check_lookup(c, bid->ident.name) : NULL;
@@ -695,6 +696,7 @@ static void method_decl(Checker *c, SynFile *f, Scope *fscope, Decl *d, FuncBody
 						check_recordp(c, file, id, tn);
 					}
 					TypeList otp = bt->named.tparams;
+					rparams = (TypeList){tps, k};
 					for (uint32_t i = 0; i < k; i++)
 						tps[i]->tparam.bound = i < otp.len ? types_subst(c->a, otp.data[i]->tparam.bound, otp, (TypeList){tps, k}) : check_invalid();
 					rt = otp.len == k ? types_instantiate(c->a, bt, tps, k) : check_invalid();
@@ -711,7 +713,10 @@ static void method_decl(Checker *c, SynFile *f, Scope *fscope, Decl *d, FuncBody
 		}
 	}
 	Type *sig = check_signature(c, file, d->func.type, fs, recv);
+	sig->sig.rparams = rparams;
 	Object *m = types_new_func(c->a, c->pkg, mkpos(file, d->func.name->pos), d->func.name->ident.name, sig);
+	if (ptr)
+		m->flags |= FF_PTR_RECV;
 	check_recordp(c, file, d->func.name, m);
 	if (base && base->named.obj->pkg == c->pkg && d->func.name->ident.name != types_name_blank)
 		types_named_add_method(c->a, base, m);

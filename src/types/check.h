@@ -75,6 +75,7 @@ typedef struct Checker {
 	int64_t iota;      /* -1: not in a constant declaration */
 	Scope *scope;      /* current scope */
 	Type *sig;         /* current function signature */
+	Scope *labels;     /* the current function's labels */
 	Package *(*import)(void *arg, const char *path);
 	void *import_arg;
 } Checker;

@@ -251,6 +251,66 @@ static void selector(Checker *c, uint32_t file, Expr *e, Operand *x)
 	set(x, OP_VALUE, sig_no_recv(c, r.obj->type));
 }
 
+/* Whether t's size depends on a type parameter (go/types hasVarSize): Sizeof is then not
+ * constant. */
+static bool has_tparams(Type *t, int depth)
+{
+	if (!t || depth > 64)
+		return true;
+	switch (t->kind) {
+	case TY_TYPEPARAM: return true;
+	case TY_BASIC: return false;
+	case TY_POINTER: return false;
+	case TY_SLICE: return false;
+	case TY_MAP: return false;
+	case TY_CHAN: return false;
+	case TY_SIGNATURE: return false;
+	case TY_INTERFACE: return false;
+	case TY_ARRAY: return has_tparams(t->array.elem, depth + 1);
+	case TY_STRUCT:
+		for (uint32_t i = 0; i < t->strct.fields.len; i++)
+			if (has_tparams(t->strct.fields.data[i]->type, depth + 1))
+				return true;
+		return false;
+	case TY_NAMED:
+		return t->named.tparams.len && t->named.orig == t ? true : has_tparams(types_under(t), depth + 1);
+	case TY_ALIAS: return has_tparams(types_unalias(t), depth + 1);
+	case TY_UNION:
+	case TY_TUPLE:
+	case TY_COUNT: return true;
+	}
+	return true;
+}
+
+/* unsafe.Offsetof(x.f): the offset of f within x's struct, following embedded fields
+ * (which may not be reached through pointers); -1 when not computed. The selector is
+ * checked (and recorded) by the argument pass already. */
+static int64_t offsetof_value(Checker *c, Expr *e)
+{
+	if (e->kind != EXPR_SELECTOR)
+		return -1;
+	Operand x;
+	bool rec = c->record;
+	c->record = false;
+	check_expr(c, 0, e->selector.x, &x, NULL);
+	c->record = rec;
+	if (!x.type || !is_value(&x) || has_tparams(x.type, 0))
+		return -1;
+	LookupResult r = types_lookup_field_or_method(c->a, x.type, x.mode == OP_VAR, c->pkg, e->selector.sel->ident.name);
+	if (!r.obj || r.obj->kind != OBJ_VAR || r.indirect)
+		return -1;
+	int64_t off = 0;
+	Type *t = x.type;
+	for (uint32_t i = 0; i < r.nindex; i++) {
+		Type *u = types_under(t);
+		if (u->kind != TY_STRUCT || r.index[i] >= u->strct.fields.len)
+			return -1;
+		off += types_offsetof_field(u, r.index[i]);
+		t = u->strct.fields.data[r.index[i]]->type;
+	}
+	return off;
+}
+
 static void builtin_call(Checker *c, uint32_t file, Expr *e, Object *b, Operand *x)
 {
 	ExprList args = e->call.args;
@@ -291,18 +351,26 @@ static void builtin_call(Checker *c, uint32_t file, Expr *e, Object *b, Operand 
 		x->type = types_typ[BK_INT];
 		break;
 	case BI_RECOVER:
-		x->type = types_empty_iface == NULL ? NULL : types_any;
+		x->type = types_new_interface(c->a, NULL, 0, NULL, 0);
 		break;
 	case BI_SIZEOF:
 	case BI_ALIGNOF:
 		x->type = types_typ[BK_UINTPTR];
-		if (a0.type && is_value(&a0) && !types_is_untyped(a0.type) && types_under(a0.type)->kind != TY_INTERFACE) {
-			/* constant unless the type has type parameters: not checked here */
-			x->mode = OP_VALUE;
+		if (a0.type && is_value(&a0) && !has_tparams(a0.type, 0)) {
+			Type *t = types_is_untyped(a0.type) ? types_default(a0.type) : a0.type;
+			x->mode = OP_CONST;
+			x->val = const_make_int64(c->a, id == BI_SIZEOF ? types_sizeof(t) : types_alignof(t));
 		}
 		break;
 	case BI_OFFSETOF:
 		x->type = types_typ[BK_UINTPTR];
+		if (args.n == 1) {
+			int64_t off = offsetof_value(c, syn_unparen(args.v[0]));
+			if (off >= 0) {
+				x->mode = OP_CONST;
+				x->val = const_make_int64(c->a, off);
+			}
+		}
 		break;
 	case BI_ADD:
 		x->type = types_typ[BK_UNSAFE_POINTER];

@@ -175,9 +175,7 @@ static void assign(Checker *c, uint32_t file, Stmt *s)
 		Expr *l = lhs.v[i];
 		if (l->kind != EXPR_IDENT)
 			continue;
-		if (l->ident.name == types_name_blank)
-			continue;
-		Object *o = types_scope_lookup(c->scope, l->ident.name);
+		Object *o = l->ident.name == types_name_blank ? NULL : types_scope_lookup(c->scope, l->ident.name);
 		if (o) { /* redeclared in the same scope: a use */
 			check_recordp(c, file, l, o);
 			continue;
@@ -238,9 +236,9 @@ static void range_stmt(Checker *c, uint32_t file, Stmt *s)
 		}
 	}
 	if (s->range.tok == TOK_DEFINE) {
-		if (s->range.key && !(s->range.key->kind == EXPR_IDENT && s->range.key->ident.name == types_name_blank))
+		if (s->range.key)
 			declare_var(c, file, s->range.key, kt);
-		if (s->range.value && !(s->range.value->kind == EXPR_IDENT && s->range.value->ident.name == types_name_blank))
+		if (s->range.value)
 			declare_var(c, file, s->range.value, vt);
 	} else {
 		Operand y;
@@ -316,8 +314,13 @@ static void stmt(Checker *c, uint32_t file, Stmt *s)
 	case STMT_DECL:
 		check_local_decl(c, file, s->decl.decl);
 		break;
-	case STMT_LABELED:
+	case STMT_LABELED: {
+		Expr *l = s->labeled.label;
+		if (l && l->kind == EXPR_IDENT && c->labels)
+			check_recordp(c, file, l, types_scope_lookup(c->labels, l->ident.name));
 		stmt(c, file, s->labeled.stmt);
+		break;
+	}
 		break;
 	case STMT_EXPR:
 		check_expr(c, file, s->expr.x, &x, NULL);
@@ -342,8 +345,12 @@ static void stmt(Checker *c, uint32_t file, Stmt *s)
 			check_expr(c, file, s->ret.results.v[i], &x, s->ret.results.n == rs.len ? rs.data[i]->type : NULL);
 		break;
 	}
-	case STMT_BRANCH:
+	case STMT_BRANCH: {
+		Expr *l = s->branch.label;
+		if (l && l->kind == EXPR_IDENT && c->labels)
+			check_recordp(c, file, l, types_scope_lookup(c->labels, l->ident.name));
 		break;
+	}
 	case STMT_BLOCK:
 		open_scope(c, file, s->pos, "block");
 		stmts(c, file, s->block.list);
@@ -418,8 +425,63 @@ static void stmt(Checker *c, uint32_t file, Stmt *s)
 	c->depth--;
 }
 
+/* Labels are function-wide (forward gotos): collected before the body is walked. */
+static void collect_labels(Checker *c, uint32_t file, Stmt *s, int depth)
+{
+	if (!s || depth > CHECK_MAX_DEPTH)
+		return;
+	switch (s->kind) {
+	case STMT_LABELED: {
+		Expr *l = s->labeled.label;
+		if (l && l->kind == EXPR_IDENT && l->ident.name != types_name_blank) {
+			Object *o = types_new_object(c->a, OBJ_LABEL, c->pkg, mkpos(file, l->pos), l->ident.name, NULL);
+			types_scope_insert(c->labels, o);
+		}
+		collect_labels(c, file, s->labeled.stmt, depth + 1);
+		break;
+	}
+	case STMT_BLOCK:
+		for (uint32_t i = 0; i < s->block.list.n; i++)
+			collect_labels(c, file, s->block.list.v[i], depth + 1);
+		break;
+	case STMT_IF:
+		collect_labels(c, file, s->if_.body, depth + 1);
+		collect_labels(c, file, s->if_.else_, depth + 1);
+		break;
+	case STMT_CASE_CLAUSE:
+		for (uint32_t i = 0; i < s->case_clause.body.n; i++)
+			collect_labels(c, file, s->case_clause.body.v[i], depth + 1);
+		break;
+	case STMT_COMM_CLAUSE:
+		for (uint32_t i = 0; i < s->comm_clause.body.n; i++)
+			collect_labels(c, file, s->comm_clause.body.v[i], depth + 1);
+		break;
+	case STMT_SWITCH: collect_labels(c, file, s->switch_.body, depth + 1); break;
+	case STMT_TYPE_SWITCH: collect_labels(c, file, s->type_switch.body, depth + 1); break;
+	case STMT_SELECT: collect_labels(c, file, s->select.body, depth + 1); break;
+	case STMT_FOR: collect_labels(c, file, s->for_.body, depth + 1); break;
+	case STMT_RANGE: collect_labels(c, file, s->range.body, depth + 1); break;
+	case STMT_BAD:
+	case STMT_DECL:
+	case STMT_EMPTY:
+	case STMT_EXPR:
+	case STMT_SEND:
+	case STMT_INC_DEC:
+	case STMT_ASSIGN:
+	case STMT_GO:
+	case STMT_DEFER:
+	case STMT_RETURN:
+	case STMT_BRANCH:
+	case STMT__COUNT:
+		break;
+	}
+}
+
 void check_func_body(Checker *c, uint32_t file, Type *sig, Scope *fscope, Stmt *body)
 {
+	Scope *slabels = c->labels;
+	c->labels = types_new_scope(c->a, NULL, mkpos(file, 0), mkpos(file, 0), "labels");
+	collect_labels(c, file, body, 0);
 	Scope *save = c->scope;
 	Type *ssig = c->sig;
 	int64_t siota = c->iota;
@@ -432,4 +494,5 @@ void check_func_body(Checker *c, uint32_t file, Type *sig, Scope *fscope, Stmt *
 	c->scope = save;
 	c->sig = ssig;
 	c->iota = siota;
+	c->labels = slabels;
 }

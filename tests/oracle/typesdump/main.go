@@ -79,7 +79,7 @@ func main() {
 		}
 		path := bp.ImportPath
 		if path == "." || path == "" {
-			path = "command-line-arguments"
+			path = modulePath(dir)
 		}
 		conf.Check(path, fset, files, info)
 		var es []entry
@@ -133,4 +133,31 @@ func main() {
 	}
 	out.Flush()
 	os.Exit(status)
+}
+
+// modulePath: the import path of a directory in a module (go.mod's module line plus the
+// directory below the module root), "command-line-arguments" outside modules.
+func modulePath(dir string) string {
+	for d := dir; ; {
+		data, err := os.ReadFile(filepath.Join(d, "go.mod"))
+		if err == nil {
+			for _, line := range strings.Split(string(data), "\n") {
+				f := strings.Fields(line)
+				if len(f) == 2 && f[0] == "module" {
+					rel, _ := filepath.Rel(d, dir)
+					if rel == "." {
+						return strings.Trim(f[1], `"`)
+					}
+					return strings.Trim(f[1], `"`) + "/" + filepath.ToSlash(rel)
+				}
+			}
+			break
+		}
+		parent := filepath.Dir(d)
+		if parent == d {
+			break
+		}
+		d = parent
+	}
+	return "command-line-arguments"
 }
