@@ -358,7 +358,12 @@ void check_tparams(Checker *c, uint32_t file, FieldList *l, TypeList *out)
 	}
 }
 
-static Type *param_tuple(Checker *c, uint32_t file, FieldList *l, Scope *scope, VarKind vk, bool *variadic)
+/* Parameters are declared once the whole signature is resolved (go/types declares them
+ * with the body as their scope, so a parameter named like a package does not hide it in
+ * the signature): param_tuple collects them in *decl. */
+typedef Vec(Object *) ObjVec;
+
+static Type *param_tuple(Checker *c, uint32_t file, FieldList *l, ObjVec *decl, VarKind vk, bool *variadic)
 {
 	if (!l || l->n == 0)
 		return types_new_tuple(c->a, NULL, 0);
@@ -377,8 +382,7 @@ static Type *param_tuple(Checker *c, uint32_t file, FieldList *l, Scope *scope, 
 		for (uint32_t j = 0; j < f->names.n; j++) {
 			Expr *id = f->names.v[j];
 			Object *v = types_new_var(c->a, vk, c->pkg, mkpos(file, id->pos), id->ident.name, t);
-			if (scope)
-				types_scope_insert(scope, v);
+			vec_push(decl, v);
 			check_recordp(c, file, id, v);
 			vec_push(&vars, v);
 		}
@@ -395,8 +399,12 @@ Type *check_signature(Checker *c, uint32_t file, Expr *ft, Scope *scope, Object 
 	if (ft->func_type.tparams)
 		check_tparams(c, file, ft->func_type.tparams, &tps);
 	bool variadic = false;
-	Type *params = param_tuple(c, file, ft->func_type.params, scope, VK_PARAM, &variadic);
-	Type *results = param_tuple(c, file, ft->func_type.results, scope, VK_RESULT, NULL);
+	ObjVec decl = {0};
+	Type *params = param_tuple(c, file, ft->func_type.params, &decl, VK_PARAM, &variadic);
+	Type *results = param_tuple(c, file, ft->func_type.results, &decl, VK_RESULT, NULL);
+	for (size_t i = 0; scope && i < decl.len; i++)
+		types_scope_insert(scope, decl.data[i]);
+	vec_free(&decl);
 	Type *sig = types_new_signature(c->a, recv, params, results, variadic);
 	if (tps.len)
 		types_sig_set_tparams(c->a, sig, tps.data, tps.len);
@@ -450,8 +458,30 @@ static void var_decl(Checker *c, DeclInfo *d)
 		c->record = rec && s->value.names.n && s->value.names.v[0]->pos == d->obj->pos.off;
 		d->obj->type = check_typexpr(c, file, s->value.type);
 		c->record = rec;
-	} else {
-		d->obj->type = NULL; /* from the value: left to the body pass */
+	} else if (d->init) {
+		Operand x;
+		check_expr(c, file, d->init, &x, NULL);
+		d->init_done = true;
+		if (x.type && x.type->kind != TY_TUPLE && (x.mode == OP_CONST || x.mode == OP_VAR || x.mode == OP_VALUE) &&
+		    !(x.type->kind == TY_BASIC && x.type->basic.kind == BK_UNTYPED_NIL))
+			d->obj->type = types_default(x.type);
+	} else if (s->value.values.n == 1 && s->value.names.n > 1) {
+		/* n:1: the value is evaluated (and recorded) with the first name */
+		uint32_t k = 0;
+		while (k < s->value.names.n && s->value.names.v[k]->pos != d->obj->pos.off)
+			k++;
+		bool rec = c->record;
+		c->record = rec && k == 0;
+		Operand x;
+		check_expr(c, file, s->value.values.v[0], &x, NULL);
+		c->record = rec;
+		d->init_done = true;
+		Expr *r = syn_unparen(s->value.values.v[0]);
+		if (x.type && x.type->kind == TY_TUPLE && k < x.type->tuple.vars.len && x.type->tuple.vars.len == s->value.names.n)
+			d->obj->type = x.type->tuple.vars.data[k]->type;
+		else if (s->value.names.n == 2 && x.type && x.type->kind != TY_TUPLE &&
+		         (r->kind == EXPR_INDEX || r->kind == EXPR_TYPE_ASSERT || (r->kind == EXPR_UNARY && r->unary.op == TOK_ARROW)))
+			d->obj->type = k == 0 ? types_default(x.type) : types_typ[BK_BOOL];
 	}
 	c->scope = save;
 }
@@ -479,6 +509,12 @@ void check_obj_decl(Checker *c, Object *obj)
 		return;
 	}
 	d->state = 1;
+	/* resolved once, from wherever it is first needed: record and evaluate afresh */
+	bool srec = c->record;
+	int64_t siota = c->iota;
+	int sdepth = c->depth;
+	c->record = true;
+	c->iota = -1;
 	switch (obj->kind) {
 	case OBJ_TYPENAME:
 		type_decl(c, d);
@@ -486,10 +522,9 @@ void check_obj_decl(Checker *c, Object *obj)
 	case OBJ_CONST: {
 		Scope *save = c->scope;
 		c->scope = d->fscope;
-		bool rec = c->record;
-		c->record = rec && d->init && d->spec->value.values.n; /* implicit repetitions record nothing */
+		/* implicit repetitions record nothing; the type once, with the first name */
+		c->record = d->init && d->spec->value.values.n;
 		check_const_spec(c, d->file->src->id, d->ctype, d->init, obj, d->iota);
-		c->record = rec;
 		c->scope = save;
 		break;
 	}
@@ -507,6 +542,9 @@ void check_obj_decl(Checker *c, Object *obj)
 	case OBJ_COUNT:
 		break;
 	}
+	c->record = srec;
+	c->iota = siota;
+	c->depth = sdepth;
 	d->state = 2;
 }
 
@@ -781,18 +819,16 @@ Package *types_check(Arena *a, const char *path, SynFile **files, uint32_t n, co
 	}
 	for (uint32_t i = 0; i < c->ndecls; i++)
 		check_obj_decl(c, c->decls[i].obj);
-	/* variables initialized by values: types from the values (bodies pass) */
+	/* values of variables with declared types (the others were evaluated for their type) */
 	for (uint32_t i = 0; i < c->ndecls; i++) {
 		DeclInfo *d = &c->decls[i];
-		if (d->obj->kind == OBJ_VAR && !d->spec->value.type) {
+		if (d->obj->kind == OBJ_VAR && !d->init && !d->init_done && d->spec->value.type && d->spec->value.values.n == 1 &&
+		    d->spec->value.names.n > 1 && d->spec->value.names.v[0]->pos == d->obj->pos.off) {
 			c->scope = d->fscope;
 			Operand x;
-			if (d->init) {
-				check_expr(c, d->file->src->id, d->init, &x, NULL);
-				if (x.type && (x.mode == OP_CONST || x.mode == OP_VAR || x.mode == OP_VALUE))
-					d->obj->type = types_default(x.type);
-			}
-		} else if (d->obj->kind == OBJ_VAR && d->init) {
+			check_expr(c, d->file->src->id, d->spec->value.values.v[0], &x, NULL);
+		}
+		if (d->obj->kind == OBJ_VAR && d->init && !d->init_done) {
 			c->scope = d->fscope;
 			Operand x;
 			check_expr(c, d->file->src->id, d->init, &x, d->obj->type);

@@ -48,6 +48,7 @@ typedef struct DeclInfo {
 	Expr *ctype;       /* const: type (inherited for implicit repetition) */
 	int64_t iota;
 	int state;         /* 0 unresolved, 1 resolving, 2 done */
+	bool init_done;    /* var: its value was evaluated for its type */
 } DeclInfo;
 
 typedef enum { OP_INVALID, OP_NOVALUE, OP_TYPE, OP_CONST, OP_VAR, OP_VALUE, OP_BUILTIN, OP_PKG, OP_NIL } OpMode;
@@ -76,6 +77,7 @@ typedef struct Checker {
 	Scope *scope;      /* current scope */
 	Type *sig;         /* current function signature */
 	Scope *labels;     /* the current function's labels */
+	uint32_t ncallrecv; /* function calls and receives evaluated (go/types hasCallOrRecv) */
 	Package *(*import)(void *arg, const char *path);
 	void *import_arg;
 } Checker;

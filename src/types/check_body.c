@@ -311,6 +311,47 @@ static int64_t offsetof_value(Checker *c, Expr *e)
 	return off;
 }
 
+/* min and max: the common type; folded when every argument is constant. */
+static void minmax(Checker *c, Operand *ops, uint32_t n, bool min, Operand *x)
+{
+	Type *typed = NULL, *untyped = NULL;
+	bool allconst = n > 0;
+	for (uint32_t i = 0; i < n; i++) {
+		if (!is_value(&ops[i]) || !ops[i].type)
+			return;
+		if (types_is_untyped(ops[i].type)) {
+			if (!untyped || untyped_rank(ops[i].type) > untyped_rank(untyped))
+				untyped = ops[i].type;
+		} else if (!typed) {
+			typed = ops[i].type;
+		}
+		if (ops[i].mode != OP_CONST || !ops[i].val)
+			allconst = false;
+	}
+	x->type = typed ? typed : untyped;
+	if (!allconst || !x->type || !types_is_ordered(x->type))
+		return;
+	ConstVal *best = NULL;
+	for (uint32_t i = 0; i < n; i++) {
+		ConstVal *v = ops[i].val;
+		if (!best) {
+			best = v;
+			continue;
+		}
+		ConstVal *a = best, *b = v;
+		if (a->kind != b->kind && a->kind >= CK_INT && b->kind >= CK_INT) {
+			a = const_to_float(c->a, a);
+			b = const_to_float(c->a, b);
+		}
+		if (!a || !b || a->kind != b->kind || a->kind == CK_UNKNOWN)
+			return;
+		if (const_compare(b, min ? COP_LSS : COP_GTR, a))
+			best = v;
+	}
+	x->mode = OP_CONST;
+	x->val = best;
+}
+
 static void builtin_call(Checker *c, uint32_t file, Expr *e, Object *b, Operand *x)
 {
 	ExprList args = e->call.args;
@@ -318,11 +359,12 @@ static void builtin_call(Checker *c, uint32_t file, Expr *e, Object *b, Operand 
 	set(&a0, OP_INVALID, NULL);
 	BuiltinId id = b->builtin.id;
 	bool first_type = id == BI_MAKE || id == BI_NEW || id == BI_SIZEOF || id == BI_ALIGNOF;
+	uint32_t ncr = c->ncallrecv;
+	Operand *ops = ARENA_ARRAY(c->a, Operand, args.n ? args.n : 1);
 	for (uint32_t i = 0; i < args.n; i++) {
-		Operand y;
-		check_expr(c, file, args.v[i], &y, NULL);
+		check_expr(c, file, args.v[i], &ops[i], NULL);
 		if (i == 0)
-			a0 = y;
+			a0 = ops[i];
 	}
 	(void)first_type;
 	set(x, OP_VALUE, NULL);
@@ -333,6 +375,15 @@ static void builtin_call(Checker *c, uint32_t file, Expr *e, Object *b, Operand 
 		if (a0.mode == OP_CONST && a0.val && a0.val->kind == CK_STRING && id == BI_LEN) {
 			x->mode = OP_CONST;
 			x->val = const_make_int64(c->a, (int64_t)a0.val->str.len);
+		} else if (is_value(&a0) && a0.type && c->ncallrecv == ncr && !types_is_typeparam(a0.type)) {
+			/* arrays (and pointers to arrays) without calls or receives: constant */
+			Type *u = types_under(a0.type);
+			if (u->kind == TY_POINTER)
+				u = types_under(u->pointer.elem);
+			if (u->kind == TY_ARRAY && u->array.len >= 0) {
+				x->mode = OP_CONST;
+				x->val = const_make_int64(c->a, u->array.len);
+			}
 		}
 		break;
 	case BI_NEW:
@@ -389,11 +440,46 @@ static void builtin_call(Checker *c, uint32_t file, Expr *e, Object *b, Operand 
 	case BI_PRINTLN:
 		x->mode = OP_NOVALUE;
 		break;
-	case BI_COMPLEX:
-	case BI_IMAG:
-	case BI_REAL:
 	case BI_MAX:
 	case BI_MIN:
+		minmax(c, ops, args.n, id == BI_MIN, x);
+		break;
+	case BI_IMAG:
+	case BI_REAL:
+		if (is_value(&a0) && a0.type) {
+			Type *u = types_under(a0.type);
+			if (a0.mode == OP_CONST && a0.val && types_is_untyped(a0.type) && (u->flags & TF_NUMERIC)) {
+				ConstVal *cv = const_to_complex(c->a, a0.val);
+				x->val = cv ? (id == BI_REAL ? const_real(c->a, cv) : const_imag(c->a, cv)) : NULL;
+				x->mode = x->val ? OP_CONST : OP_VALUE;
+				x->type = types_typ[BK_UNTYPED_FLOAT];
+			} else if (u->kind == TY_BASIC && u->basic.kind == BK_COMPLEX64) {
+				x->type = types_typ[BK_FLOAT32];
+			} else if (u->kind == TY_BASIC && u->basic.kind == BK_COMPLEX128) {
+				x->type = types_typ[BK_FLOAT64];
+			}
+		}
+		break;
+	case BI_COMPLEX:
+		if (args.n == 2 && is_value(&ops[0]) && is_value(&ops[1]) && ops[0].type && ops[1].type) {
+			Type *t = types_is_untyped(ops[0].type) ? ops[1].type : ops[0].type;
+			if (types_is_untyped(t)) {
+				x->type = types_typ[BK_UNTYPED_COMPLEX];
+				if (ops[0].mode == OP_CONST && ops[1].mode == OP_CONST && ops[0].val && ops[1].val) {
+					ConstVal *re = const_to_float(c->a, ops[0].val), *im = const_to_float(c->a, ops[1].val);
+					ConstVal *ii = im ? const_make_imag(c->a, im) : NULL;
+					x->val = re && ii ? const_binary(c->a, re, COP_ADD, ii) : NULL;
+					x->mode = x->val ? OP_CONST : OP_VALUE;
+				}
+			} else {
+				Type *u = types_under(t);
+				if (u->kind == TY_BASIC && u->basic.kind == BK_FLOAT32)
+					x->type = types_typ[BK_COMPLEX64];
+				else if (u->kind == TY_BASIC && u->basic.kind == BK_FLOAT64)
+					x->type = types_typ[BK_COMPLEX128];
+			}
+		}
+		break;
 	case BI_SLICE:
 	case BI_SLICEDATA:
 	case BI_COUNT:
@@ -423,8 +509,11 @@ static void call(Checker *c, uint32_t file, Expr *e, Operand *x)
 	}
 	if (f.mode == OP_BUILTIN && f.obj) {
 		builtin_call(c, file, e, f.obj, x);
+		if (x->mode != OP_CONST)
+			c->ncallrecv++;
 		return;
 	}
+	c->ncallrecv++;
 	Type *sig = f.type ? types_under(f.type) : NULL;
 	for (uint32_t i = 0; i < e->call.args.n; i++) {
 		Operand y;
@@ -669,6 +758,7 @@ void check_expr(Checker *c, uint32_t file, Expr *e, Operand *x, Type *hint)
 		if (op == TOK_AND) {
 			set(x, OP_VALUE, types_new_pointer(c->a, x->type));
 		} else if (op == TOK_ARROW) {
+			c->ncallrecv++;
 			Type *u = types_core_type(x->type);
 			set(x, OP_VALUE, u && u->kind == TY_CHAN ? u->chan.elem : NULL);
 		} else if (op == TOK_NOT) {
