@@ -58,6 +58,8 @@ typedef struct Operand {
 	Type *type;     /* NULL: unknown */
 	ConstVal *val;  /* OP_CONST */
 	Object *obj;    /* OP_PKG, OP_BUILTIN */
+	Type **targs;   /* a generic function partially instantiated: the first ntargs */
+	uint32_t ntargs;
 } Operand;
 
 typedef struct Checker {
@@ -91,6 +93,9 @@ Type *check_typexpr(Checker *c, uint32_t file, Expr *e);
 Type *check_signature(Checker *c, uint32_t file, Expr *ftype, Scope *scope, Object *recv);
 void check_tparams(Checker *c, uint32_t file, FieldList *l, TypeList *out);
 Type *check_invalid(void);
+
+/* check_infer.c */
+Type *check_infer(Checker *c, Type *sig, Type **targs, Operand *args, uint32_t nargs, bool ddd);
 
 /* check_body.c */
 void check_expr(Checker *c, uint32_t file, Expr *e, Operand *x, Type *hint);

@@ -18,6 +18,8 @@ static void set(Operand *x, OpMode m, Type *t)
 	x->type = t;
 	x->val = NULL;
 	x->obj = NULL;
+	x->targs = NULL;
+	x->ntargs = 0;
 }
 
 static bool is_value(const Operand *x) { return x->mode == OP_CONST || x->mode == OP_VAR || x->mode == OP_VALUE || x->mode == OP_NIL; }
@@ -514,18 +516,26 @@ static void call(Checker *c, uint32_t file, Expr *e, Operand *x)
 		return;
 	}
 	c->ncallrecv++;
-	Type *sig = f.type ? types_under(f.type) : NULL;
-	for (uint32_t i = 0; i < e->call.args.n; i++) {
-		Operand y;
+	Type *sig = f.type && is_value(&f) ? types_under(f.type) : NULL;
+	uint32_t n = e->call.args.n;
+	Operand *args = ARENA_ARRAY(c->a, Operand, n ? n : 1);
+	for (uint32_t i = 0; i < n; i++) {
 		Type *hint = NULL;
 		if (sig && sig->kind == TY_SIGNATURE && !sig->sig.tparams.len) {
 			ObjList ps = sig->sig.params->tuple.vars;
 			if (i < ps.len && !(sig->sig.variadic && i + 1 >= ps.len))
 				hint = ps.data[i]->type;
 		}
-		check_expr(c, file, e->call.args.v[i], &y, hint);
+		check_expr(c, file, e->call.args.v[i], &args[i], hint);
 	}
 	set(x, OP_VALUE, NULL);
+	if (sig && sig->kind == TY_SIGNATURE && sig->sig.tparams.len) {
+		uint32_t nt = sig->sig.tparams.len;
+		Type **targs = ARENA_ARRAY(c->a, Type *, nt);
+		for (uint32_t k = 0; k < f.ntargs && k < nt; k++)
+			targs[k] = f.targs[k];
+		sig = check_infer(c, sig, targs, args, n, e->call.ellipsis != SYN_NOPOS);
+	}
 	if (!sig || sig->kind != TY_SIGNATURE || sig->sig.tparams.len)
 		return;
 	ObjList rs = sig->sig.results->tuple.vars;
@@ -682,6 +692,28 @@ void check_expr(Checker *c, uint32_t file, Expr *e, Operand *x, Type *hint)
 		Operand y;
 		for (uint32_t i = 0; i < e->index.indices.n; i++)
 			check_expr(c, file, e->index.indices.v[i], &y, NULL);
+		Type *fs = x->type && is_value(x) ? types_under(x->type) : NULL;
+		if (fs && fs->kind == TY_SIGNATURE && fs->sig.tparams.len) {
+			/* explicit (partial) instantiation of a generic function */
+			uint32_t nt = fs->sig.tparams.len, ni = e->index.indices.n;
+			Type **targs = ARENA_ARRAY(c->a, Type *, nt);
+			bool rec = c->record, ok = ni <= nt;
+			c->record = false;
+			for (uint32_t i = 0; ok && i < ni; i++) {
+				targs[i] = check_typexpr(c, file, e->index.indices.v[i]);
+				ok = targs[i] != check_invalid();
+			}
+			c->record = rec;
+			set(x, OP_VALUE, NULL);
+			if (ok && ni == nt) {
+				x->type = types_instantiate(c->a, fs, targs, nt);
+			} else if (ok) {
+				x->type = fs;
+				x->targs = targs;
+				x->ntargs = ni;
+			}
+			break;
+		}
 		Type *u = x->type && is_value(x) ? types_core_type(x->type) : NULL;
 		Type *t = NULL;
 		OpMode m = OP_VALUE;

@@ -39,6 +39,9 @@ static Type *value_type(Operand *x)
 		return NULL;
 	if (x->type == types_typ[BK_INVALID] || x->type->kind == TY_TUPLE)
 		return NULL;
+	Type *u = types_under(x->type);
+	if (u->kind == TY_SIGNATURE && u->sig.tparams.len)
+		return NULL; /* a generic function value needs instantiation from context */
 	if (types_is_untyped(x->type))
 		return x->type->basic.kind == BK_UNTYPED_NIL ? NULL : types_default(x->type);
 	return x->type;

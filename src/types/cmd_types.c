@@ -94,6 +94,8 @@ static int rec_cmp(const void *a, const void *b)
 
 static void dump(CheckRec *recs, size_t n)
 {
+	if (n == 0)
+		return;
 	qsort(recs, n, sizeof *recs, rec_cmp);
 	TypesBuf prev = {0}, cur = {0};
 	for (size_t i = 0; i < n; i++) {
