@@ -109,8 +109,10 @@ static void binary(Checker *c, uint32_t file, Expr *e, Operand *x)
 			x->type = untyped_rank(x->type) >= 3 ? types_typ[BK_UNTYPED_INT] : x->type;
 			return;
 		}
-		if (types_is_untyped(x->type)) { /* type from context */
-			set(x, OP_VALUE, NULL);
+		if (types_is_untyped(x->type)) {
+			/* non-constant shift of an untyped constant: the type it would have alone in
+			 * this context (its default type in := and var declarations) */
+			set(x, OP_VALUE, x->type);
 			return;
 		}
 		if (both) {
@@ -483,7 +485,13 @@ static void builtin_call(Checker *c, uint32_t file, Expr *e, Object *b, Operand 
 		}
 		break;
 	case BI_SLICE:
+		if (is_value(&a0) && a0.type && types_under(a0.type)->kind == TY_POINTER)
+			x->type = types_new_slice(c->a, types_under(a0.type)->pointer.elem);
+		break;
 	case BI_SLICEDATA:
+		if (is_value(&a0) && a0.type && types_under(a0.type)->kind == TY_SLICE)
+			x->type = types_new_pointer(c->a, types_under(a0.type)->slice.elem);
+		break;
 	case BI_COUNT:
 		break;
 	}
@@ -627,6 +635,33 @@ static void composite(Checker *c, uint32_t file, Expr *e, Operand *x, Type *hint
 	set(x, OP_VALUE, t);
 }
 
+/* Indexing a type parameter without a core type: the element type shared by every type
+ * of its type set (strings index to byte), NULL when they differ. */
+static Type *typeparam_elem(Type *tp)
+{
+	TypeSet *ts = types_typeset(types_under(tp));
+	if (ts->all || ts->nterms == 0)
+		return NULL;
+	Type *elem = NULL;
+	for (uint32_t i = 0; i < ts->nterms; i++) {
+		Type *u = types_under(ts->terms[i].type);
+		Type *e = NULL;
+		if (u->kind == TY_BASIC && (u->flags & TF_STRING))
+			e = types_byte;
+		else if (u->kind == TY_SLICE)
+			e = u->slice.elem;
+		else if (u->kind == TY_ARRAY)
+			e = u->array.elem;
+		else if (u->kind == TY_POINTER && types_under(u->pointer.elem)->kind == TY_ARRAY)
+			e = types_under(u->pointer.elem)->array.elem;
+		if (!e || (elem && !types_identical(elem, e)))
+			return NULL;
+		if (!elem)
+			elem = e;
+	}
+	return elem;
+}
+
 void check_expr(Checker *c, uint32_t file, Expr *e, Operand *x, Type *hint)
 {
 	set(x, OP_INVALID, NULL);
@@ -717,6 +752,8 @@ void check_expr(Checker *c, uint32_t file, Expr *e, Operand *x, Type *hint)
 		Type *u = x->type && is_value(x) ? types_core_type(x->type) : NULL;
 		Type *t = NULL;
 		OpMode m = OP_VALUE;
+		if (!u && x->type && is_value(x) && e->kind == EXPR_INDEX && types_is_typeparam(x->type))
+			t = typeparam_elem(x->type);
 		if (u && e->kind == EXPR_INDEX) {
 			if (u->kind == TY_POINTER && types_under(u->pointer.elem)->kind == TY_ARRAY) {
 				t = types_under(u->pointer.elem)->array.elem;

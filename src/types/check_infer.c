@@ -127,14 +127,19 @@ static bool mentions_unbound(TypeList tps, Type **targs, Type *t, int depth)
 }
 
 /* The single tilde/plain term's type of a constraint with one term (its core type). */
-static Type *bound_core(Type *bound)
+static Type *bound_core(Type *bound, bool *tilde)
 {
 	Type *u = types_under(bound);
+	*tilde = false;
 	if (u->kind != TY_INTERFACE || u->iface.embeddeds.len != 1)
 		return NULL;
 	Type *e = u->iface.embeddeds.data[0];
-	if (e->kind == TY_UNION)
-		return e->uni.len == 1 ? e->uni.terms[0].type : NULL;
+	if (e->kind == TY_UNION) {
+		if (e->uni.len != 1)
+			return NULL;
+		*tilde = e->uni.terms[0].tilde;
+		return e->uni.terms[0].type;
+	}
 	e = types_unalias(e);
 	return e->kind == TY_INTERFACE || e->kind == TY_NAMED ? NULL : e;
 }
@@ -171,14 +176,16 @@ Type *check_infer(Checker *c, Type *sig, Type **targs, Operand *args, uint32_t n
 	/* constraint type inference, a few rounds */
 	for (int round = 0; round < 4; round++) {
 		for (uint32_t k = 0; k < tps.len; k++) {
-			Type *core = bound_core(tps.data[k]->tparam.bound);
+			bool tilde;
+			Type *core = bound_core(tps.data[k]->tparam.bound, &tilde);
 			if (!core)
 				continue;
 			if (targs[k]) {
-				unify(tps, targs, core, types_under(targs[k]), 0);
-			} else if (!mentions_unbound(tps, targs, core, 0)) {
-				TypeList have = {targs, tps.len};
-				(void)have;
+				Type *tu = types_core_type(targs[k]);
+				if (tu)
+					unify(tps, targs, core, tu, 0);
+			} else if (!tilde && !mentions_unbound(tps, targs, core, 0)) {
+				targs[k] = types_subst(c->a, core, tps, (TypeList){targs, tps.len});
 			}
 		}
 	}
