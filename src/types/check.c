@@ -718,7 +718,7 @@ static void method_decl(Checker *c, SynFile *f, Scope *fscope, Decl *d, FuncBody
 			Type *bt = types_unalias(bo->type);
 			if (bt->kind == TY_NAMED) {
 				base = bt;
-				rt = bt;
+				rt = bo->type; /* an alias stays an alias in the receiver's type */
 				if (targs.n) {
 					/* receiver type parameters: new type parameters named as written */
 					Type **tps = ARENA_ARRAY(c->a, Type *, targs.n);

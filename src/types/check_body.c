@@ -510,9 +510,9 @@ static void call(Checker *c, uint32_t file, Expr *e, Operand *x)
 		if (f.type && e->call.args.n == 1 && y.mode == OP_CONST && y.val && y.type) {
 			Type *u = types_under(f.type);
 			ConstVal *out = NULL;
-			if (u->kind == TY_BASIC && (u->flags & TF_CONST_TYPE) && const_convert(c->a, y.val, y.type, u->basic.kind, &out) && out) {
+			if (u->kind == TY_BASIC && (u->flags & TF_CONST_TYPE) && const_convert(c->a, y.val, y.type, u->basic.kind, &out)) {
 				x->mode = OP_CONST;
-				x->val = out;
+				x->val = out ? out : y.val; /* no rounding needed */
 			}
 		}
 		return;
@@ -537,6 +537,15 @@ static void call(Checker *c, uint32_t file, Expr *e, Operand *x)
 		check_expr(c, file, e->call.args.v[i], &args[i], hint);
 	}
 	set(x, OP_VALUE, NULL);
+	if (n == 1 && args[0].type && args[0].type->kind == TY_TUPLE && args[0].mode == OP_VALUE) {
+		/* f(g()) with several results: one operand per result */
+		ObjList vs = args[0].type->tuple.vars;
+		n = vs.len;
+		args = ARENA_ARRAY(c->a, Operand, n ? n : 1);
+		for (uint32_t i = 0; i < n; i++) {
+			set(&args[i], OP_VALUE, vs.data[i]->type);
+		}
+	}
 	if (sig && sig->kind == TY_SIGNATURE && sig->sig.tparams.len) {
 		uint32_t nt = sig->sig.tparams.len;
 		Type **targs = ARENA_ARRAY(c->a, Type *, nt);

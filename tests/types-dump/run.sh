@@ -56,6 +56,27 @@ for d in "$here"/cases/*/; do
 	agree "case-$c" "$work/$c.want" "$work/$c.got" 100 0
 done
 
+# invalid code: cycles, undefined names, wrong arity, bad constants, deep nesting. The
+# checker does not report most type errors yet; it must not crash, and must stop in bounded
+# time (exit 0 or 1).
+bad=$work/bad
+rm -rf "$bad" && mkdir -p "$bad"
+printf 'module bad\ngo 1.24\n' >"$bad/go.mod"
+cp "$here/bad/bad.go.txt" "$bad/bad.go"
+rep() { local i; for ((i = 0; i < $2; i++)); do printf '%s' "$1"; done; }
+{
+	echo 'package bad'
+	echo "var deep = $(rep '(' 5000)1$(rep ')' 5000)"
+	echo "var deep2 = $(rep '[]' 3000)int{}"
+	echo "type Deep $(rep '*' 5000)int"
+	echo "var deep3 = $(rep '- ' 5000)1"
+	echo "var deep4 = 1$(rep '+1' 20000)"
+	echo "var deep5 = $(rep 'func() int { return ' 500)1$(rep '}()' 500)"
+} >"$bad/deep.go"
+(cd "$bad" && timeout 60 "$GOMEM" types -dump . >"$work/bad.out" 2>"$work/bad.err")
+st=$?
+if [ $st -le 1 ]; then echo "ok types-dump/invalid-code: exit status $st, $(wc -l <"$work/bad.out") identifiers"; else echo "FAIL types-dump/invalid-code: exit status $st: $(grep -m3 -e ERROR -e 'runtime error' -e . "$work/bad.err")"; fi
+
 # std packages: PKG FLOOR% MAXWRONG (floors measured on this checker, rounded down)
 PKGS="
 errors 100 0

@@ -57,3 +57,31 @@ func use(names Names) int {
 	_ = q.Val
 	return first + i + len(c) + len(upper) + m + int(f) + p.Val
 }
+
+func must[T any](v T, err error) T {
+	if err != nil {
+		panic(err)
+	}
+	return v
+}
+
+func pair() (*Pair[string, int], error) { return nil, nil }
+
+type Cmd string
+
+const (
+	CmdGet = Cmd("get")
+	CmdPut Cmd = "put"
+)
+
+type token uint
+type Token = token
+
+func (t Token) String() string { return string(CmdGet) + string(rune(t)) }
+
+func multi() int {
+	p := must(pair())
+	var t Token = 3
+	_ = t.String()
+	return p.Val + len(CmdPut)
+}
