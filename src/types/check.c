@@ -10,6 +10,7 @@
  */
 #include "types/check.h"
 
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -28,6 +29,22 @@ void check_recordp(Checker *c, uint32_t file, Expr *id, Object *obj)
 void check_record(Checker *c, SynFile *f, Expr *id, Object *obj) { check_recordp(c, f->src->id, id, obj); }
 
 static Pos mkpos(uint32_t file, uint32_t off) { return (Pos){file, off}; }
+
+/* A type error at file:off, worded as go/types words it; one per position, and none while
+ * re-evaluating (recording off). */
+void check_errorf(Checker *c, uint32_t file, uint32_t off, const char *fmt, ...)
+{
+	if (!c->record || c->quiet || file == 0)
+		return;
+	uintptr_t key = ((uintptr_t)file << 32 | off) + 1;
+	if (map_get(&c->reported, key))
+		return;
+	map_put(&c->reported, key, (void *)1);
+	va_list ap;
+	va_start(ap, fmt);
+	diag_vadd(c->diags, mkpos(file, off), DIAG_ERROR, fmt, ap);
+	va_end(ap);
+}
 
 /* Lookup through the current scope chain (local scopes are filled in source order, so the
  * innermost visible declaration is the right one). */
@@ -85,6 +102,8 @@ static Object *type_name_obj(Checker *c, uint32_t file, Expr *e)
 {
 	if (e->kind == EXPR_IDENT) {
 		Object *o = check_lookup(c, e->ident.name);
+		if (!o)
+			check_errorf(c, file, e->pos, e->ident.name == types_name_blank ? "cannot use _ as value or type" : "undefined: %s", e->ident.name->s);
 		check_recordp(c, file, e, o);
 		if (o && o->pkg == c->pkg && o->order)
 			check_obj_decl(c, o);
@@ -93,6 +112,8 @@ static Object *type_name_obj(Checker *c, uint32_t file, Expr *e)
 	if (e->kind == EXPR_SELECTOR && e->selector.x->kind == EXPR_IDENT) {
 		Object *p = check_lookup(c, e->selector.x->ident.name);
 		if (!p || p->kind != OBJ_PKGNAME) {
+			if (!p)
+				check_errorf(c, file, e->selector.x->pos, "undefined: %s", e->selector.x->ident.name->s);
 			return NULL;
 		}
 		p->pkgname.used = true;
@@ -102,6 +123,8 @@ static Object *type_name_obj(Checker *c, uint32_t file, Expr *e)
 		                : NULL;
 		if (o && !(o->flags & OF_EXPORTED) && p->pkgname.imported != types_unsafe)
 			o = NULL;
+		if (!o && p->pkgname.imported && !p->pkgname.imported->fake)
+			check_errorf(c, file, e->selector.sel->pos, "undefined: %s.%s", e->selector.x->ident.name->s, e->selector.sel->ident.name->s);
 		check_recordp(c, file, e->selector.sel, o);
 		return o;
 	}
@@ -512,7 +535,8 @@ void check_obj_decl(Checker *c, Object *obj)
 	/* resolved once, from wherever it is first needed: record and evaluate afresh */
 	bool srec = c->record;
 	int64_t siota = c->iota;
-	int sdepth = c->depth;
+	int sdepth = c->depth, squiet = c->quiet;
+	c->quiet = 0;
 	c->record = true;
 	c->iota = -1;
 	switch (obj->kind) {
@@ -545,6 +569,7 @@ void check_obj_decl(Checker *c, Object *obj)
 	c->record = srec;
 	c->iota = siota;
 	c->depth = sdepth;
+	c->quiet = squiet;
 	d->state = 2;
 }
 
@@ -611,6 +636,9 @@ static void collect(Checker *c, SynFile *f, Scope *fscope)
 				pn->pkgname.imported = imp;
 				if (nid)
 					check_recordp(c, file, nid, pn);
+				pn->scope_pos = mkpos(file, syn_spec_pos(s));
+				if (nm != types_name_blank && !(nm->len == 1 && nm->s[0] == '.'))
+					vec_push(&c->imports, pn);
 				if (nm->len == 1 && nm->s[0] == '.') {
 					Scope *is = imp->scope;
 					for (uint32_t k = 0; is && k < is->len; k++)
@@ -710,6 +738,8 @@ static void method_decl(Checker *c, SynFile *f, Scope *fscope, Decl *d, FuncBody
 		ExprList targs = {0};
 		Expr *bid = recv_base(rf->type, &ptr, &targs);
 		Object *bo = bid ? check_lookup(c, bid->ident.name) : NULL;
+		if (bid && !bo)
+			check_errorf(c, file, bid->pos, "undefined: %s", bid->ident.name->s);
 		if (bo && bo->kind == OBJ_TYPENAME)
 			check_obj_decl(c, bo);
 		check_recordp(c, file, bid, bo);
@@ -779,6 +809,7 @@ Package *types_check(Arena *a, const char *path, SynFile **files, uint32_t n, co
 	c->iota = -1;
 	c->import = cfg ? cfg->import : NULL;
 	c->import_arg = cfg ? cfg->import_arg : NULL;
+	map_init(&c->reported);
 	Name *pname = n && files[0]->name ? files[0]->name->ident.name : types_name_blank;
 	Package *pkg = types_new_package(a, path, pname);
 	c->pkg = pkg;
@@ -840,6 +871,20 @@ Package *types_check(Arena *a, const char *path, SynFile **files, uint32_t n, co
 	}
 	for (size_t i = 0; i < bodies.len; i++)
 		check_func_body(c, bodies.data[i].file, bodies.data[i].sig, bodies.data[i].scope, bodies.data[i].body);
+	c->record = true;
+	for (size_t i = 0; i < c->imports.len; i++) {
+		Object *pn = c->imports.data[i];
+		Package *ip = pn->pkgname.imported;
+		if (pn->pkgname.used || !ip)
+			continue;
+		bool renamed = pn->name != ip->name;
+		if (renamed)
+			check_errorf(c, pn->scope_pos.file, pn->scope_pos.off, "\"%s\" imported as %s and not used", ip->path, pn->name->s);
+		else
+			check_errorf(c, pn->scope_pos.file, pn->scope_pos.off, "\"%s\" imported and not used", ip->path);
+	}
+	vec_free(&c->imports);
+	map_free(&c->reported);
 	vec_free(&bodies);
 	vec_free(&c->methods);
 	free(c->decls);

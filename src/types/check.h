@@ -80,11 +80,15 @@ typedef struct Checker {
 	Type *sig;         /* current function signature */
 	Scope *labels;     /* the current function's labels */
 	uint32_t ncallrecv; /* function calls and receives evaluated (go/types hasCallOrRecv) */
+	Vec(Object *) imports; /* pkgname objects, for "imported and not used" */
+	Map reported;      /* positions with an error already (one error per position) */
+	int quiet;         /* > 0: lookups may fail legitimately (keys of untyped composite literals) */
 	Package *(*import)(void *arg, const char *path);
 	void *import_arg;
 } Checker;
 
 /* check.c */
+void check_errorf(Checker *c, uint32_t file, uint32_t off, const char *fmt, ...) PRINTF_LIKE(4, 5);
 void check_record(Checker *c, SynFile *f, Expr *id, Object *obj);
 void check_recordp(Checker *c, uint32_t file, Expr *id, Object *obj);
 Object *check_lookup(Checker *c, Name *n);

@@ -54,8 +54,10 @@ static void ident(Checker *c, uint32_t file, Expr *e, Operand *x)
 {
 	set(x, OP_INVALID, NULL);
 	Object *o = check_lookup(c, e->ident.name);
-	if (!o)
+	if (!o) {
+		check_errorf(c, file, e->pos, e->ident.name == types_name_blank ? "cannot use _ as value" : "undefined: %s", e->ident.name->s);
 		return;
+	}
 	if (o->pkg == c->pkg && o->order)
 		check_obj_decl(c, o);
 	check_recordp(c, file, e, o);
@@ -213,8 +215,11 @@ static void selector(Checker *c, uint32_t file, Expr *e, Operand *x)
 			if (o && !(o->flags & OF_EXPORTED) && ip != types_unsafe)
 				o = NULL;
 			set(x, OP_INVALID, NULL);
-			if (!o)
+			if (!o) {
+				if (ip && !ip->fake)
+					check_errorf(c, file, sel->pos, "undefined: %s.%s", sx->ident.name->s, sel->ident.name->s);
 				return;
+			}
 			check_recordp(c, file, sel, o);
 			x->obj = o;
 			switch (o->kind) {
@@ -632,10 +637,11 @@ static void composite(Checker *c, uint32_t file, Expr *e, Operand *x, Type *hint
 			vh = u->kind == TY_SLICE ? u->slice.elem : u->array.elem;
 		}
 		if (el->kind == EXPR_KEY_VALUE) {
-			if (u && u->kind == TY_MAP && el->kv.key->kind == EXPR_COMPOSITE_LIT)
-				check_expr(c, file, el->kv.key, &y, kh);
-			else
-				check_expr(c, file, el->kv.key, &y, kh);
+			/* with the literal's type unknown, a key may be a field name */
+			bool q = !u && el->kv.key->kind == EXPR_IDENT;
+			c->quiet += q;
+			check_expr(c, file, el->kv.key, &y, kh);
+			c->quiet -= q;
 			check_expr(c, file, el->kv.value, &y, vh);
 		} else {
 			check_expr(c, file, el, &y, vh);

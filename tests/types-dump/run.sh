@@ -86,6 +86,33 @@ rep() { local i; for ((i = 0; i < $2; i++)); do printf '%s' "$1"; done; }
 st=$?
 if [ $st -le 1 ]; then echo "ok types-dump/invalid-code: exit status $st, $(wc -l <"$work/bad.out") identifiers"; else echo "FAIL types-dump/invalid-code: exit status $st: $(grep -m3 -e ERROR -e 'runtime error' -e . "$work/bad.err")"; fi
 
+# type errors: every error gomem reports must be one go/types reports (same position and
+# wording); in errors/ (only kinds the checker implements) the two sets must be equal and the
+# exit status 1; in the invalid-code package above gomem's errors must be a subset.
+# errs DIR NAME EXACT
+errs() {
+	local dir=$1 name=$2 exact=$3
+	(cd "$dir" && "$bin" . 2>&1 >/dev/null | sed -n 's/^error: //p' | sort >"$work/$name.errs.want")
+	(cd "$dir" && "$GOMEM" types . 2>&1 >/dev/null | sort >"$work/$name.errs.got")
+	local extra missing
+	extra=$(comm -13 "$work/$name.errs.want" "$work/$name.errs.got" | head -3)
+	missing=$(comm -23 "$work/$name.errs.want" "$work/$name.errs.got" | wc -l)
+	local n
+	n=$(wc -l <"$work/$name.errs.got")
+	if [ -n "$extra" ]; then
+		echo "FAIL types-dump/$name: errors go/types does not report: $extra"
+	elif [ "$exact" = 1 ] && [ "$missing" -ne 0 ]; then
+		echo "FAIL types-dump/$name: $missing errors missing: $(comm -23 "$work/$name.errs.want" "$work/$name.errs.got" | head -3)"
+	else
+		echo "ok types-dump/$name: $n errors as go/types reports them ($missing of go/types' not reported)"
+	fi
+}
+errs "$here/errors" errors-exact 1
+(cd "$here/errors" && "$GOMEM" types . >/dev/null 2>&1)
+st=$?
+if [ $st -eq 1 ]; then echo "ok types-dump/errors-status"; else echo "FAIL types-dump/errors-status: exit status $st, want 1"; fi
+errs "$bad" errors-invalid-code 0
+
 # std packages: PKG FLOOR% MAXWRONG (floors measured on this checker, rounded down)
 PKGS="
 errors 100 0
