@@ -884,6 +884,7 @@ Package *types_check(Arena *a, const char *path, SynFile **files, uint32_t n, co
 			check_errorf(c, pn->scope_pos.file, pn->scope_pos.off, "\"%s\" imported and not used", ip->path);
 	}
 	vec_free(&c->imports);
+	vec_free(&c->locals);
 	map_free(&c->reported);
 	vec_free(&bodies);
 	vec_free(&c->methods);

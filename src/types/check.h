@@ -81,6 +81,7 @@ typedef struct Checker {
 	Scope *labels;     /* the current function's labels */
 	uint32_t ncallrecv; /* function calls and receives evaluated (go/types hasCallOrRecv) */
 	Vec(Object *) imports; /* pkgname objects, for "imported and not used" */
+	Vec(Object *) locals; /* local variables of the functions being checked ("declared and not used") */
 	Map reported;      /* positions with an error already (one error per position) */
 	int quiet;         /* > 0: lookups may fail legitimately (keys of untyped composite literals) */
 	Package *(*import)(void *arg, const char *path);

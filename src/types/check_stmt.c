@@ -28,6 +28,8 @@ static Object *declare_var(Checker *c, uint32_t file, Expr *id, Type *t)
 		return NULL;
 	Object *v = types_new_var(c->a, VK_LOCAL, c->pkg, mkpos(file, id->pos), id->ident.name, t);
 	types_scope_insert(c->scope, v);
+	if (c->record && v->name != types_name_blank)
+		vec_push(&c->locals, v);
 	if (t)
 		check_recordp(c, file, id, v);
 	return v;
@@ -155,6 +157,17 @@ void check_local_decl(Checker *c, uint32_t file, Decl *d)
 		local_spec(c, file, d->gen.tok, d->gen.specs[j], &ctype, &cvals, j);
 }
 
+/* Evaluates an assignment's left-hand side: assigning to a variable is not a use of it. */
+static void lhs_expr(Checker *c, uint32_t file, Expr *l, Operand *x)
+{
+	Expr *u = syn_unparen(l);
+	Object *v = u->kind == EXPR_IDENT ? check_lookup(c, u->ident.name) : NULL;
+	bool was = v && v->kind == OBJ_VAR && (v->flags & VF_USED);
+	check_expr(c, file, l, x, NULL);
+	if (v && v->kind == OBJ_VAR && !was)
+		v->flags &= ~(uint32_t)VF_USED;
+}
+
 static void assign(Checker *c, uint32_t file, Stmt *s)
 {
 	ExprList lhs = s->assign.lhs, rhs = s->assign.rhs;
@@ -165,7 +178,10 @@ static void assign(Checker *c, uint32_t file, Stmt *s)
 			Expr *l = lhs.v[i];
 			if (l->kind == EXPR_IDENT && l->ident.name == types_name_blank)
 				continue;
-			check_expr(c, file, l, &x, NULL);
+			if (s->assign.tok == TOK_ASSIGN)
+				lhs_expr(c, file, l, &x);
+			else
+				check_expr(c, file, l, &x, NULL);
 			hints[i] = x.type;
 		}
 		Type **ts = ARENA_ARRAY(c->a, Type *, lhs.n ? lhs.n : 1);
@@ -246,9 +262,9 @@ static void range_stmt(Checker *c, uint32_t file, Stmt *s)
 	} else {
 		Operand y;
 		if (s->range.key && !(s->range.key->kind == EXPR_IDENT && s->range.key->ident.name == types_name_blank))
-			check_expr(c, file, s->range.key, &y, NULL);
+			lhs_expr(c, file, s->range.key, &y);
 		if (s->range.value && !(s->range.value->kind == EXPR_IDENT && s->range.value->ident.name == types_name_blank))
-			check_expr(c, file, s->range.value, &y, NULL);
+			lhs_expr(c, file, s->range.value, &y);
 	}
 }
 
@@ -269,6 +285,9 @@ static void type_switch(Checker *c, uint32_t file, Stmt *s)
 	if (ta && ta->kind == EXPR_TYPE_ASSERT)
 		check_expr(c, file, ta->assert.x, &x, NULL);
 	Stmt *body = s->type_switch.body;
+	bool used = false;
+	uint32_t nvars = 0;
+	Object *last = NULL;
 	for (uint32_t i = 0; body && body->kind == STMT_BLOCK && i < body->block.list.n; i++) {
 		Stmt *cl = body->block.list.v[i];
 		if (cl->kind != STMT_CASE_CLAUSE)
@@ -295,10 +314,20 @@ static void type_switch(Checker *c, uint32_t file, Stmt *s)
 				vt = x.type; /* case nil */
 			Object *v = types_new_var(c->a, VK_LOCAL, c->pkg, mkpos(file, lhs->pos), lhs->ident.name, vt);
 			types_scope_insert(c->scope, v);
+			nvars++;
+			if (v->flags & VF_USED)
+				used = true;
+			last = v;
 		}
 		stmts(c, file, cl->case_clause.body);
+		if (last && (last->flags & VF_USED))
+			used = true;
+		last = NULL;
 		c->scope = save;
 	}
+	if (lhs && lhs->kind == EXPR_IDENT && lhs->ident.name != types_name_blank && !used)
+		check_errorf(c, file, lhs->pos, "%s declared and not used", lhs->ident.name->s);
+	(void)nvars;
 }
 
 static void stmt(Checker *c, uint32_t file, Stmt *s)
@@ -482,6 +511,7 @@ static void collect_labels(Checker *c, uint32_t file, Stmt *s, int depth)
 
 void check_func_body(Checker *c, uint32_t file, Type *sig, Scope *fscope, Stmt *body)
 {
+	size_t nlocals = c->locals.len;
 	Scope *slabels = c->labels;
 	c->labels = types_new_scope(c->a, NULL, mkpos(file, 0), mkpos(file, 0), "labels");
 	collect_labels(c, file, body, 0);
@@ -498,4 +528,11 @@ void check_func_body(Checker *c, uint32_t file, Type *sig, Scope *fscope, Stmt *
 	c->sig = ssig;
 	c->iota = siota;
 	c->labels = slabels;
+	/* go/types reports unused variables per function, in source order */
+	for (size_t i = nlocals; i < c->locals.len; i++) {
+		Object *v = c->locals.data[i];
+		if (!(v->flags & VF_USED))
+			check_errorf(c, v->pos.file, v->pos.off, "declared and not used: %s", v->name->s);
+	}
+	c->locals.len = nlocals;
 }

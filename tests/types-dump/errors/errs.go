@@ -1,5 +1,6 @@
 // Package errs holds the type errors the checker reports today: undefined names (plain,
-// qualified, in types and receivers) and unused imports (plain and renamed).
+// qualified, in types and receivers), unused imports (plain and renamed) and unused
+// variables (assignments are not uses; x++ and x.f = v are; type switch variables).
 package errs
 
 import (
@@ -23,4 +24,36 @@ func f() int {
 	_ = y
 	_ = IsUpper
 	return x + zork()
+}
+
+func unused(xs []int, m map[string]int) {
+	a := 1
+	b, c := 2, 3
+	_ = c
+	var d int
+	d = 4
+	e := 0
+	e++
+	for i, v := range xs {
+		_ = i
+	}
+	var k string
+	for k = range m {
+	}
+	switch t := any(a).(type) {
+	case int:
+	}
+	switch u := any(xs).(type) {
+	case int:
+		_ = u
+	}
+	f := func() {
+		g := 1
+		_ = b
+	}
+	f()
+	var h struct{ n int }
+	h.n = 1
+	p := &h
+	p = nil
 }
