@@ -9,6 +9,7 @@
 static Pos mkpos(uint32_t file, uint32_t off) { return (Pos){file, off}; }
 
 static void stmt(Checker *c, uint32_t file, Stmt *s);
+static void check_missing_return(Checker *c, uint32_t file, Type *sig, Stmt *body);
 
 static void open_scope(Checker *c, uint32_t file, uint32_t pos, const char *what)
 {
@@ -524,6 +525,7 @@ void check_func_body(Checker *c, uint32_t file, Type *sig, Scope *fscope, Stmt *
 	if (body && body->kind == STMT_BLOCK)
 		for (uint32_t i = 0; i < body->block.list.n; i++)
 			stmt(c, file, body->block.list.v[i]);
+	check_missing_return(c, file, sig, body);
 	c->scope = save;
 	c->sig = ssig;
 	c->iota = siota;
@@ -535,4 +537,160 @@ void check_func_body(Checker *c, uint32_t file, Type *sig, Scope *fscope, Stmt *
 			check_errorf(c, v->pos.file, v->pos.off, "declared and not used: %s", v->name->s);
 	}
 	c->locals.len = nlocals;
+}
+
+/* ---- terminating statements (spec "Terminating statements", go/types return.go) ---- */
+
+static bool is_terminating(Checker *c, Stmt *s, Name *label, int depth);
+
+/* A break in s referring to the enclosing statement (unlabeled and not nested in another
+ * breakable statement, or labeled with label). */
+static bool has_break(Stmt *s, Name *label, bool implicit, int depth)
+{
+	if (!s || depth > CHECK_MAX_DEPTH)
+		return false;
+	switch (s->kind) {
+	case STMT_BRANCH:
+		if (s->branch.tok != TOK_BREAK)
+			return false;
+		if (!s->branch.label)
+			return implicit;
+		return label && s->branch.label->kind == EXPR_IDENT && s->branch.label->ident.name == label;
+	case STMT_LABELED: return has_break(s->labeled.stmt, label, implicit, depth + 1);
+	case STMT_BLOCK:
+		for (uint32_t i = 0; i < s->block.list.n; i++)
+			if (has_break(s->block.list.v[i], label, implicit, depth + 1))
+				return true;
+		return false;
+	case STMT_IF:
+		return has_break(s->if_.body, label, implicit, depth + 1) || has_break(s->if_.else_, label, implicit, depth + 1);
+	case STMT_CASE_CLAUSE:
+		for (uint32_t i = 0; i < s->case_clause.body.n; i++)
+			if (has_break(s->case_clause.body.v[i], label, implicit, depth + 1))
+				return true;
+		return false;
+	case STMT_COMM_CLAUSE:
+		for (uint32_t i = 0; i < s->comm_clause.body.n; i++)
+			if (has_break(s->comm_clause.body.v[i], label, implicit, depth + 1))
+				return true;
+		return false;
+	/* nested breakable statements: only labeled breaks can reach out */
+	case STMT_SWITCH: return label && has_break(s->switch_.body, label, false, depth + 1);
+	case STMT_TYPE_SWITCH: return label && has_break(s->type_switch.body, label, false, depth + 1);
+	case STMT_SELECT: return label && has_break(s->select.body, label, false, depth + 1);
+	case STMT_FOR: return label && has_break(s->for_.body, label, false, depth + 1);
+	case STMT_RANGE: return label && has_break(s->range.body, label, false, depth + 1);
+	case STMT_BAD:
+	case STMT_DECL:
+	case STMT_EMPTY:
+	case STMT_EXPR:
+	case STMT_SEND:
+	case STMT_INC_DEC:
+	case STMT_ASSIGN:
+	case STMT_GO:
+	case STMT_DEFER:
+	case STMT_RETURN:
+	case STMT__COUNT:
+		return false;
+	}
+	return false;
+}
+
+static bool list_terminating(Checker *c, StmtList l, int depth)
+{
+	/* the last statement that is not empty */
+	for (uint32_t i = l.n; i > 0; i--) {
+		Stmt *s = l.v[i - 1];
+		if (s->kind == STMT_EMPTY)
+			continue;
+		return is_terminating(c, s, NULL, depth + 1);
+	}
+	return false;
+}
+
+static bool clauses_terminating(Checker *c, Stmt *body, bool comm, int depth)
+{
+	bool has_default = comm;
+	for (uint32_t i = 0; body && body->kind == STMT_BLOCK && i < body->block.list.n; i++) {
+		Stmt *cl = body->block.list.v[i];
+		StmtList l;
+		if (cl->kind == STMT_CASE_CLAUSE) {
+			l = cl->case_clause.body;
+			if (cl->case_clause.list.n == 0)
+				has_default = true;
+		} else if (cl->kind == STMT_COMM_CLAUSE) {
+			l = cl->comm_clause.body;
+		} else {
+			continue;
+		}
+		/* a clause ends in a terminating statement or a fallthrough */
+		Stmt *last = NULL;
+		for (uint32_t k = l.n; k > 0 && !last; k--)
+			if (l.v[k - 1]->kind != STMT_EMPTY)
+				last = l.v[k - 1];
+		if (last && last->kind == STMT_BRANCH && last->branch.tok == TOK_FALLTHROUGH)
+			continue;
+		if (!list_terminating(c, l, depth + 1))
+			return false;
+	}
+	return has_default;
+}
+
+static bool is_terminating(Checker *c, Stmt *s, Name *label, int depth)
+{
+	if (!s || depth > CHECK_MAX_DEPTH)
+		return false;
+	switch (s->kind) {
+	case STMT_RETURN:
+		return true;
+	case STMT_BRANCH:
+		return s->branch.tok == TOK_GOTO || s->branch.tok == TOK_FALLTHROUGH;
+	case STMT_EXPR: {
+		Expr *x = syn_unparen(s->expr.x);
+		if (x->kind != EXPR_CALL)
+			return false;
+		Expr *f = syn_unparen(x->call.fun);
+		if (f->kind != EXPR_IDENT)
+			return false;
+		Object *o = check_lookup(c, f->ident.name);
+		return o && o->kind == OBJ_BUILTIN && o->builtin.id == BI_PANIC;
+	}
+	case STMT_LABELED:
+		return is_terminating(c, s->labeled.stmt, s->labeled.label && s->labeled.label->kind == EXPR_IDENT ? s->labeled.label->ident.name : NULL, depth + 1);
+	case STMT_BLOCK:
+		return list_terminating(c, s->block.list, depth + 1);
+	case STMT_IF:
+		return s->if_.else_ && is_terminating(c, s->if_.body, NULL, depth + 1) && is_terminating(c, s->if_.else_, NULL, depth + 1);
+	case STMT_SWITCH:
+		return clauses_terminating(c, s->switch_.body, false, depth + 1) && !has_break(s->switch_.body, label, true, depth + 1);
+	case STMT_TYPE_SWITCH:
+		return clauses_terminating(c, s->type_switch.body, false, depth + 1) && !has_break(s->type_switch.body, label, true, depth + 1);
+	case STMT_SELECT:
+		return clauses_terminating(c, s->select.body, true, depth + 1) && !has_break(s->select.body, label, true, depth + 1);
+	case STMT_FOR:
+		return !s->for_.cond && !has_break(s->for_.body, label, true, depth + 1);
+	case STMT_RANGE:
+	case STMT_BAD:
+	case STMT_DECL:
+	case STMT_EMPTY:
+	case STMT_SEND:
+	case STMT_INC_DEC:
+	case STMT_ASSIGN:
+	case STMT_GO:
+	case STMT_DEFER:
+	case STMT_CASE_CLAUSE:
+	case STMT_COMM_CLAUSE:
+	case STMT__COUNT:
+		return false;
+	}
+	return false;
+}
+
+static void check_missing_return(Checker *c, uint32_t file, Type *sig, Stmt *body)
+{
+	if (!sig || sig->kind != TY_SIGNATURE || !body || body->kind != STMT_BLOCK || sig->sig.results->tuple.vars.len == 0)
+		return;
+	if (body->block.rbrace == SYN_NOPOS || list_terminating(c, body->block.list, 0))
+		return;
+	check_errorf(c, file, body->block.rbrace, "missing return");
 }

@@ -1,6 +1,7 @@
 // Package errs holds the type errors the checker reports today: undefined names (plain,
 // qualified, in types and receivers), unused imports (plain and renamed) and unused
-// variables (assignments are not uses; x++ and x.f = v are; type switch variables).
+// variables (assignments are not uses; x++ and x.f = v are; type switch variables), and
+// missing returns (terminating statements with breaks, fallthrough, goto, panic).
 package errs
 
 import (
@@ -56,4 +57,62 @@ func unused(xs []int, m map[string]int) {
 	h.n = 1
 	p := &h
 	p = nil
+}
+
+func noReturn(x int) int {
+	if x > 0 {
+		return 1
+	}
+}
+
+func terminating(x int, ch chan int) int {
+	for {
+		if x > 0 {
+			break
+		}
+	}
+}
+
+func fine(x int, ch chan int) int {
+	switch {
+	case x > 0:
+		return 1
+	case x < 0:
+		fallthrough
+	default:
+		panic("x")
+	}
+}
+
+func fine2(ch chan int) (n int) {
+L:
+	for {
+		select {
+		case v := <-ch:
+			if v > 0 {
+				break L
+			}
+		}
+	}
+}
+
+func fine3(ch chan int) int {
+	for {
+		select {
+		case <-ch:
+			break
+		}
+	}
+}
+
+func fine4(x int) int {
+	if x > 1 {
+		return 1
+	} else if x > 0 {
+		goto end
+	} else {
+		panic(x)
+	}
+end:
+	return 0
 }
