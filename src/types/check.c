@@ -34,7 +34,7 @@ static Pos mkpos(uint32_t file, uint32_t off) { return (Pos){file, off}; }
  * re-evaluating (recording off). */
 void check_errorf(Checker *c, uint32_t file, uint32_t off, const char *fmt, ...)
 {
-	if (!c->record || c->quiet || file == 0)
+	if (!c->record || c->quiet || c->no_errors || file == 0)
 		return;
 	uintptr_t key = ((uintptr_t)file << 32 | off) + 1;
 	if (map_get(&c->reported, key))
@@ -809,6 +809,7 @@ Package *types_check(Arena *a, const char *path, SynFile **files, uint32_t n, co
 	c->iota = -1;
 	c->import = cfg ? cfg->import : NULL;
 	c->import_arg = cfg ? cfg->import_arg : NULL;
+	c->no_errors = cfg && cfg->no_errors;
 	map_init(&c->reported);
 	Name *pname = n && files[0]->name ? files[0]->name->ident.name : types_name_blank;
 	Package *pkg = types_new_package(a, path, pname);

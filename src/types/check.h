@@ -84,6 +84,7 @@ typedef struct Checker {
 	Vec(Object *) locals; /* local variables of the functions being checked ("declared and not used") */
 	Map reported;      /* positions with an error already (one error per position) */
 	int quiet;         /* > 0: lookups may fail legitimately (keys of untyped composite literals) */
+	bool no_errors;    /* CheckConfig.no_errors */
 	Package *(*import)(void *arg, const char *path);
 	void *import_arg;
 } Checker;
@@ -112,6 +113,7 @@ void check_const_spec(Checker *c, uint32_t file, Expr *typ, Expr *init, Object *
 typedef struct CheckConfig {
 	Package *(*import)(void *arg, const char *path); /* NULL result: a fake package */
 	void *import_arg;
+	bool no_errors; /* check but report nothing (a cgo package checked without its cgo files) */
 } CheckConfig;
 
 Package *types_check(Arena *a, const char *path, SynFile **files, uint32_t n, const CheckConfig *cfg, Diags *diags, CheckRec **recs, size_t *nrecs);
