@@ -253,8 +253,23 @@ static void selector(Checker *c, uint32_t file, Expr *e, Operand *x)
 		set(x, typ ? OP_INVALID : (x->mode == OP_VAR || r.indirect ? OP_VAR : OP_VALUE), r.obj->type);
 		return;
 	}
-	if (typ) { /* method expression: receiver becomes the first parameter */
+	if (typ) { /* method expression: the receiver becomes the first parameter */
+		Type *sig = r.obj->type;
+		Type *recv_t = x->type;
 		set(x, OP_VALUE, NULL);
+		if (!sig || sig->kind != TY_SIGNATURE)
+			return;
+		ObjList ps = sig->sig.params->tuple.vars;
+		Object **vars = ARENA_ARRAY(c->a, Object *, ps.len + 1);
+		Object *rv = sig->sig.recv;
+		/* named like the receiver only when the parameters are named (go/types) */
+		Name *rname = NULL;
+		if (ps.len && !types_name_empty(ps.data[0]->name))
+			rname = rv && !types_name_empty(rv->name) ? rv->name : types_name_blank;
+		vars[0] = types_new_param(c->a, c->pkg, rv ? rv->pos : r.obj->pos, rname, recv_t);
+		for (uint32_t i = 0; i < ps.len; i++)
+			vars[i + 1] = ps.data[i];
+		x->type = types_new_signature(c->a, NULL, types_new_tuple(c->a, vars, ps.len + 1), sig->sig.results, sig->sig.variadic);
 		return;
 	}
 	set(x, OP_VALUE, sig_no_recv(c, r.obj->type));
@@ -398,6 +413,8 @@ static void builtin_call(Checker *c, uint32_t file, Expr *e, Object *b, Operand 
 	case BI_NEW:
 		if (a0.mode == OP_TYPE && a0.type)
 			x->type = types_new_pointer(c->a, a0.type);
+		else if (is_value(&a0) && a0.type && a0.mode != OP_NIL && a0.type->kind != TY_TUPLE) /* new(expr), Go 1.26 */
+			x->type = types_new_pointer(c->a, types_is_untyped(a0.type) ? types_default(a0.type) : a0.type);
 		break;
 	case BI_MAKE:
 		if (a0.mode == OP_TYPE)

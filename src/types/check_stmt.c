@@ -217,7 +217,7 @@ static void range_stmt(Checker *c, uint32_t file, Stmt *s)
 				kt = types_typ[BK_INT];
 				vt = types_rune;
 			} else if (u->flags & TF_INTEGER) {
-				kt = types_is_untyped(x.type) ? types_typ[BK_INT] : x.type;
+				kt = types_is_untyped(x.type) ? types_default(x.type) : x.type; /* rune for 'a' */
 			}
 			break;
 		case TY_SLICE: kt = types_typ[BK_INT]; vt = u->slice.elem; break;

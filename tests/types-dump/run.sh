@@ -177,3 +177,28 @@ oracle_out "$work/cmd.want" "$goroot/src/cmd" $cmds ||
 (cd "$goroot/src/cmd" && "$GOMEM" types -dump $cmds >"$work/cmd.got" 2>"$work/cmd.got.err") ||
 	echo "FAIL types-dump/cmd-all-status: exit status $?: $(head -3 "$work/cmd.got.err")"
 agree cmd-all "$work/cmd.want" "$work/cmd.got" "$CMDFLOOR" 0
+
+# the Go distribution's test programs that must compile ($GOROOT/test, "// run" and
+# "// compile" single files): one aggregate figure (each file is its own package)
+step=2; [ -n "${SANITIZER:-}" ] && step=6
+files=$(cd "$goroot/test" && grep -l -m1 -e '^// run$' -e '^// compile$' *.go 2>/dev/null | awk -v s=$step 'NR % s == 0')
+# the oracle's side is cached (with the files it accepted) until the oracle is rebuilt
+if ! { [ -s "$work/gotest.want" ] && [ "$work/gotest.want" -nt "$bin" ] && [ -s "$work/gotest.files.$step" ]; }; then
+	: >"$work/gotest.want.tmp"
+	: >"$work/gotest.files.$step"
+	for f in $files; do
+		(cd "$goroot/test" && "$bin" "./$f" >"$work/gotest.one" 2>/dev/null) || continue # excluded by build constraints
+		cat "$work/gotest.one" >>"$work/gotest.want.tmp"
+		echo "$f" >>"$work/gotest.files.$step"
+	done
+	mv "$work/gotest.want.tmp" "$work/gotest.want"
+fi
+: >"$work/gotest.got"
+nf=0
+for f in $(cat "$work/gotest.files.$step"); do
+	(cd "$goroot/test" && "$GOMEM" types -dump "./$f" >>"$work/gotest.got" 2>"$work/gotest.err")
+	st=$?
+	if [ $st -ne 0 ]; then echo "FAIL types-dump/gotest-$f: exit status $st: $(head -2 "$work/gotest.err")"; fi
+	nf=$((nf + 1))
+done
+agree "gotest-$nf-files" "$work/gotest.want" "$work/gotest.got" 100 0

@@ -1,5 +1,5 @@
 // typesdump: the oracle of `gomem types -dump`. For each package named on the command line
-// (an import path or a directory), it selects the files as go/build does (run with
+// (an import path, a directory, or a single .go file), it selects the files as go/build does (run with
 // CGO_ENABLED=0), parses them with go/parser, type-checks them with go/types (imports from
 // source, gc amd64 sizes) and prints one line per identifier recorded in Info.Defs or
 // Info.Uses with a non-nil object, sorted by file and offset:
@@ -47,7 +47,11 @@ func main() {
 	for _, arg := range os.Args[1:] {
 		var bp *build.Package
 		var err error
-		if strings.HasPrefix(arg, ".") || strings.HasPrefix(arg, "/") {
+		if strings.HasSuffix(arg, ".go") {
+			// a single file: the package command-line-arguments
+			abs, _ := filepath.Abs(arg)
+			bp = &build.Package{Dir: filepath.Dir(abs), GoFiles: []string{filepath.Base(abs)}, ImportPath: "command-line-arguments"}
+		} else if strings.HasPrefix(arg, ".") || strings.HasPrefix(arg, "/") {
 			bp, err = ctx.ImportDir(arg, 0)
 		} else {
 			bp, err = ctx.Import(arg, cwd, 0)
