@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# The type checker: `gomem types -dump` against go/types doing the same work (the typesdump
+# oracle: go/parser + go/types with the source importer, printing the same dump) on every std
+# package (CGO_ENABLED=0), best of 3 wall-clock runs, CPU time (user+sys) and max RSS. The
+# oracle is built into build/oracle when missing.
+set -u
+GOMEM=${GOMEM:?} GO=${GO:-go}
+root=$(cd "$(dirname "$0")/.." && pwd)
+oracle=$root/build/oracle/typesdump
+if [ ! -x "$oracle" ] || [ "$root/tests/oracle/typesdump/main.go" -nt "$oracle" ]; then
+	mkdir -p "$root/build/oracle"
+	(cd "$root/tests/oracle/typesdump" && GOTOOLCHAIN=local "$GO" build -o "$oracle" main.go) || { echo "types: cannot build the oracle"; exit 0; }
+fi
+export CGO_ENABLED=0
+d=$(mktemp -d) && cd "$d" || exit 2
+tf=$d/time
+trap 'rm -rf "$d"' EXIT
+best() { # best wall ms, its cpu ms and max RSS KB over 3 runs of "$@"
+	local b=999999 c=0 r=0
+	for _ in 1 2 3; do
+		local w u s m
+		/usr/bin/time -o "$tf" -f '%e %U %S %M' "$@" >/dev/null 2>&1
+		read -r w u s m <"$tf"
+		local wm=$(awk -v w="$w" 'BEGIN { printf "%d", w * 1000 }')
+		if [ "$wm" -lt "$b" ]; then b=$wm; r=$m; c=$(awk -v u="$u" -v s="$s" 'BEGIN { printf "%d", (u + s) * 1000 }'); fi
+	done
+	echo "$b $c $r"
+}
+pkgs=$("$GO" list std | grep -v -e '^vendor/' -e '^unsafe$')
+n=$(echo "$pkgs" | wc -l)
+# shellcheck disable=SC2086
+read -r gw gc gr <<<"$(best "$GOMEM" types -dump $pkgs)"
+# shellcheck disable=SC2086
+read -r ow oc or <<<"$(best "$oracle" $pkgs)"
+ratio=$(awk -v a="$ow" -v b="$gw" 'BEGIN { if (b == 0) b = 1; printf "%.1f", a / b }')
+echo "types -dump std ($n packages): gomem ${gw} ms (cpu ${gc} ms, ${gr} KB), go/types ${ow} ms (cpu ${oc} ms, ${or} KB): ${ratio}x"

@@ -1,0 +1,121 @@
+/*
+ * check.h: the type checker's internal interface (check.c: package-level declarations and
+ * type expressions; check_body.c: expressions and function bodies; cmd_types.c: the command).
+ *
+ * The syntax tree's ChanDir collides with types.h's, so the syntax header is included with
+ * its names renamed here; checker files include this header only.
+ *
+ * What is implemented (a first slice of go/types): package-level collection into the package
+ * and file scopes, imports (pkgname objects, dot imports), lazy resolution of package-level
+ * objects with cycle guards, type declarations (named, alias, generic), type expressions of
+ * every form, constants with iota and constant expressions, function and method signatures,
+ * variables with explicit types, and in bodies: scoping of every local declaration and the
+ * operand types that are easy to get right. Where a type is not known the checker records
+ * nothing rather than something wrong (the differential test counts missing lines).
+ */
+#ifndef GOMEM_TYPES_CHECK_H
+#define GOMEM_TYPES_CHECK_H
+
+#define ChanDir SynChanDir
+#define CHAN_SEND SYN_CHAN_SEND
+#define CHAN_RECV SYN_CHAN_RECV
+#define CHAN_BOTH SYN_CHAN_BOTH
+#include <stdlib.h>
+#include "syntax/ast.h"
+#undef ChanDir
+#undef CHAN_SEND
+#undef CHAN_RECV
+#undef CHAN_BOTH
+#include "types/const.h"
+#include "types/types.h"
+
+#define CHECK_MAX_DEPTH 2000
+
+/* A recorded identifier: go/types Info.Defs/Uses entry. */
+typedef struct CheckRec {
+	uint32_t file, off;
+	Name *name;
+	Object *obj;
+} CheckRec;
+
+typedef struct DeclInfo {
+	Object *obj;
+	SynFile *file;
+	Scope *fscope;
+	Spec *spec;        /* const/var/type spec */
+	Decl *fdecl;       /* func decl */
+	Expr *init;        /* var/const: the value (NULL for none / n:1 var) */
+	Expr *ctype;       /* const: type (inherited for implicit repetition) */
+	int64_t iota;
+	int state;         /* 0 unresolved, 1 resolving, 2 done */
+	bool init_done;    /* var: its value was evaluated for its type */
+} DeclInfo;
+
+typedef enum { OP_INVALID, OP_NOVALUE, OP_TYPE, OP_CONST, OP_VAR, OP_VALUE, OP_BUILTIN, OP_PKG, OP_NIL } OpMode;
+
+typedef struct Operand {
+	OpMode mode;
+	Type *type;     /* NULL: unknown */
+	ConstVal *val;  /* OP_CONST */
+	Object *obj;    /* OP_PKG, OP_BUILTIN */
+	Type **targs;   /* a generic function partially instantiated: the first ntargs */
+	uint32_t ntargs;
+} Operand;
+
+typedef struct Checker {
+	Arena *a;
+	Package *pkg;
+	SynFile **files;
+	uint32_t nfiles;
+	Scope **fscopes;
+	Vec(CheckRec) recs;
+	DeclInfo *decls;   /* indexed by obj->order - 1 */
+	uint32_t ndecls, capdecls;
+	Vec(Decl *) methods; /* method declarations, checked after the types */
+	Diags *diags;
+	int depth;
+	bool record;       /* record Defs/Uses (off while re-evaluating) */
+	int64_t iota;      /* -1: not in a constant declaration */
+	Scope *scope;      /* current scope */
+	Type *sig;         /* current function signature */
+	Scope *labels;     /* the current function's labels */
+	uint32_t ncallrecv; /* function calls and receives evaluated (go/types hasCallOrRecv) */
+	Vec(Object *) imports; /* pkgname objects, for "imported and not used" */
+	Vec(Object *) locals; /* local variables of the functions being checked ("declared and not used") */
+	Map reported;      /* positions with an error already (one error per position) */
+	int quiet;         /* > 0: lookups may fail legitimately (keys of untyped composite literals) */
+	bool no_errors;    /* CheckConfig.no_errors */
+	Package *(*import)(void *arg, const char *path);
+	void *import_arg;
+} Checker;
+
+/* check.c */
+void check_errorf(Checker *c, uint32_t file, uint32_t off, const char *fmt, ...) PRINTF_LIKE(4, 5);
+void check_record(Checker *c, SynFile *f, Expr *id, Object *obj);
+void check_recordp(Checker *c, uint32_t file, Expr *id, Object *obj);
+Object *check_lookup(Checker *c, Name *n);
+void check_obj_decl(Checker *c, Object *obj);
+Type *check_typexpr(Checker *c, uint32_t file, Expr *e);
+Type *check_signature(Checker *c, uint32_t file, Expr *ftype, Scope *scope, Object *recv);
+void check_tparams(Checker *c, uint32_t file, FieldList *l, TypeList *out);
+Type *check_invalid(void);
+
+/* check_infer.c */
+Type *check_infer(Checker *c, Type *sig, Type **targs, Operand *args, uint32_t nargs, bool ddd);
+
+/* check_body.c */
+void check_expr(Checker *c, uint32_t file, Expr *e, Operand *x, Type *hint);
+void check_func_body(Checker *c, uint32_t file, Type *sig, Scope *fscope, Stmt *body);
+void check_local_decl(Checker *c, uint32_t file, Decl *d);
+void check_const_spec(Checker *c, uint32_t file, Expr *typ, Expr *init, Object *obj, int64_t iota);
+
+/* The entry point: checks one package's parsed files. */
+typedef struct CheckConfig {
+	Package *(*import)(void *arg, const char *path); /* NULL result: a fake package */
+	void *import_arg;
+	bool no_errors; /* check but report nothing (a cgo package checked without its cgo files) */
+} CheckConfig;
+
+Package *types_check(Arena *a, const char *path, SynFile **files, uint32_t n, const CheckConfig *cfg, Diags *diags, CheckRec **recs, size_t *nrecs);
+
+#endif
