@@ -209,7 +209,17 @@ static Type **mono_cuts(Type *orig, size_t *ncut)
 	Mono m = {.budget = MONO_BUDGET};
 	map_init(&m.seen);
 	mono_add_origin(&m, orig);
+	/* only the instances in orig's own right-hand side are substituted when expanding it: when
+	 * none carries a weight-1 edge there is nothing to cut (the common case), and the graph
+	 * beyond is needed only to find the cycles through them */
+	size_t nown = 0;
 	for (size_t i = 0; i < m.origins.len && m.budget > 0; i++) {
+		if (i == 1) {
+			nown = m.edges.len;
+			bool grow = false;
+			for (size_t k = 0; k < nown && !grow; k++) grow = m.edges.data[k].grow;
+			if (!grow) break;
+		}
 		Type *o = m.origins.data[i];
 		if (o->kind == TY_ALIAS) {
 			mono_walk(&m, o->alias.fromrhs, 0);
@@ -228,8 +238,9 @@ static Type **mono_cuts(Type *orig, size_t *ncut)
 			}
 		}
 	}
+	if (!nown) nown = m.edges.len; /* the loop ended before walking a second origin */
 	Vec(Type *) cut = {0};
-	for (size_t i = 0; i < m.edges.len; i++) {
+	for (size_t i = 0; i < nown; i++) {
 		MonoEdge *e = &m.edges.data[i];
 		if (!e->grow) continue;
 		bool dup = false;
