@@ -116,8 +116,7 @@ static bool identical(Cmp *c, Type *x, Type *y, Pair *p)
 	}
 	case TY_UNION: {
 		/* identical type sets */
-		Type *ix = types_new_interface(scratch(), NULL, 0, &x, 1), *iy = types_new_interface(scratch(), NULL, 0, &y, 1);
-		TypeSet *sx = types_typeset(ix), *sy = types_typeset(iy);
+		TypeSet *sx = types_union_typeset(x), *sy = types_union_typeset(y);
 		r = sx->all == sy->all && sx->nterms == sy->nterms;
 		for (uint32_t i = 0; i < sx->nterms && r; i++) {
 			bool found = false;

@@ -372,6 +372,27 @@ static void test_inst_cycles(void)
 	CHECK("inst-cycle/chain", str_is(types_under(field_type(di, 0)->pointer.elem), "struct{s []int}"));
 }
 
+/* unions of unions (only malformed input builds them) flatten once each: 60 levels of
+ * U(n+1) = U(n) | U(n) | ~U(n) stay linear */
+static Type *nested_union(int depth)
+{
+	Term base[] = {{false, T(BK_INT)}, {false, T(BK_STRING)}, {true, T(BK_BOOL)}};
+	Type *u = types_new_union(&A, base, 3);
+	for (int i = 0; i < depth; i++) {
+		Term ts[] = {{false, u}, {false, u}, {true, u}};
+		u = types_new_union(&A, ts, 3);
+	}
+	return u;
+}
+
+static void test_nested_unions(void)
+{
+	Type *u = nested_union(60), *v = nested_union(60);
+	TypeSet *ts = types_typeset(types_new_interface(&A, NULL, 0, &u, 1));
+	CHECK("union/nested-typeset", !ts->all && ts->nterms == 3);
+	CHECK("union/nested-identical", types_identical(u, v) && !types_identical(u, nested_union(0)));
+}
+
 static void test_const_codes(void)
 {
 	ConstVal *r = NULL;
@@ -473,6 +494,7 @@ int main(void)
 	test_lookup();
 	test_instances();
 	test_inst_cycles();
+	test_nested_unions();
 	test_misc();
 	test_const_codes();
 	test_ptrdata();
