@@ -267,7 +267,10 @@ bool types_strictly_comparable(Type *t)
 	return r;
 }
 
-/* allBasic-style iteration over the specific types of a type parameter (or t itself). */
+/* allBasic-style iteration over the specific types of a type parameter (or t itself).
+ * A term that is itself a type parameter (interface{ P }, rejected by the checker) fails the
+ * test: following it could lead back to the first type parameter (assignability and
+ * conversion recurse through the terms). */
 typedef bool (*TermFn)(Type *t, Type *u, void *ctx);
 
 static bool all_terms(Type *t, TermFn f, void *ctx)
@@ -278,6 +281,7 @@ static bool all_terms(Type *t, TermFn f, void *ctx)
 		if (ts->all) return f(NULL, NULL, ctx);
 		for (uint32_t i = 0; i < ts->nterms; i++) {
 			Type *tt = ts->terms[i].type, *u = types_unalias(tt);
+			if (!u || u->kind == TY_TYPEPARAM) return false;
 			if (!ts->terms[i].tilde) u = types_under(u);
 			if (!f(tt, u, ctx)) return false;
 		}
