@@ -116,8 +116,7 @@ static bool identical(Cmp *c, Type *x, Type *y, Pair *p)
 	}
 	case TY_UNION: {
 		/* identical type sets */
-		Type *ix = types_new_interface(scratch(), NULL, 0, &x, 1), *iy = types_new_interface(scratch(), NULL, 0, &y, 1);
-		TypeSet *sx = types_typeset(ix), *sy = types_typeset(iy);
+		TypeSet *sx = types_union_typeset(x), *sy = types_union_typeset(y);
 		r = sx->all == sy->all && sx->nterms == sy->nterms;
 		for (uint32_t i = 0; i < sx->nterms && r; i++) {
 			bool found = false;
@@ -268,7 +267,10 @@ bool types_strictly_comparable(Type *t)
 	return r;
 }
 
-/* allBasic-style iteration over the specific types of a type parameter (or t itself). */
+/* allBasic-style iteration over the specific types of a type parameter (or t itself).
+ * A term that is itself a type parameter (interface{ P }, rejected by the checker) fails the
+ * test: following it could lead back to the first type parameter (assignability and
+ * conversion recurse through the terms). */
 typedef bool (*TermFn)(Type *t, Type *u, void *ctx);
 
 static bool all_terms(Type *t, TermFn f, void *ctx)
@@ -279,6 +281,7 @@ static bool all_terms(Type *t, TermFn f, void *ctx)
 		if (ts->all) return f(NULL, NULL, ctx);
 		for (uint32_t i = 0; i < ts->nterms; i++) {
 			Type *tt = ts->terms[i].type, *u = types_unalias(tt);
+			if (!u || u->kind == TY_TYPEPARAM) return false;
 			if (!ts->terms[i].tilde) u = types_under(u);
 			if (!f(tt, u, ctx)) return false;
 		}

@@ -181,6 +181,7 @@ struct Type {
 		struct {
 			Term *terms;
 			uint32_t len;
+			TypeSet *tset;     /* computed on demand (typeset.c) */
 		} uni;
 		struct {
 			ObjList vars;
@@ -490,6 +491,8 @@ struct TypeSet {
 
 /* The type set of an interface type (underlying). Never NULL. */
 TypeSet *types_typeset(Type *iface);
+/* The type set of a union (its terms normalized; nested unions flattened). Never NULL. */
+TypeSet *types_union_typeset(Type *u);
 /* An interface with no methods and all types (interface{}, any). */
 bool types_is_empty_iface(Type *t);
 /* Interface with a type restriction (terms or comparable): usable only as a constraint. */

@@ -162,23 +162,49 @@ static void elem_set(Type *t, Set *out, ObjVec *ms)
 
 static void union_set(Type *u, Set *out)
 {
-	out->all = false;
-	for (uint32_t i = 0; i < u->uni.len && !out->all; i++) {
+	TypeSet *ts = types_union_typeset(u);
+	out->all = ts->all;
+	for (uint32_t i = 0; i < ts->nterms; i++) vec_push(&out->terms, ts->terms[i]);
+}
+
+/* Cached on the union: identity of unions compares their type sets, and a union whose terms
+ * are unions (only malformed input builds those) would otherwise be flattened again for each
+ * occurrence, exponentially in the nesting. */
+TypeSet *types_union_typeset(Type *u)
+{
+	static TypeSet all_set = {{NULL, 0}, NULL, 0, true, false};
+	if (!u || u->kind != TY_UNION) return &all_set;
+	if (u->uni.tset) return u->uni.tset;
+	if (depth_guard > 100) return &all_set;
+	depth_guard++;
+	Set s = {false, {0}, false};
+	for (uint32_t i = 0; i < u->uni.len && !s.all; i++) {
 		Term t = u->uni.terms[i];
-		Type *tu = types_under(t.type);
-		if (!t.tilde && tu->kind == TY_INTERFACE && types_unalias(t.type)->kind != TY_TYPEPARAM) {
+		Type *tu = types_under(t.type), *ta = types_unalias(t.type);
+		if (ta && ta->kind == TY_UNION) {
+			TypeSet *ns = types_union_typeset(ta);
+			s.all = ns->all;
+			for (uint32_t k = 0; k < ns->nterms && !s.all; k++)
+				vec_push(&s.terms, ((Term){ns->terms[k].tilde || t.tilde, ns->terms[k].type}));
+		} else if (!t.tilde && tu->kind == TY_INTERFACE && ta && ta->kind != TY_TYPEPARAM) {
 			TypeSet *ts = types_typeset(tu);
-			if (ts->all) {
-				out->all = true;
-				break;
-			}
-			for (uint32_t k = 0; k < ts->nterms; k++) vec_push(&out->terms, ts->terms[k]);
+			s.all = ts->all;
+			for (uint32_t k = 0; k < ts->nterms && !s.all; k++) vec_push(&s.terms, ts->terms[k]);
 		} else {
-			vec_push(&out->terms, t);
+			vec_push(&s.terms, t);
 		}
 	}
-	if (!out->all) out->all = terms_norm(&out->terms);
-	if (out->all) vec_clear(&out->terms);
+	if (!s.all) s.all = terms_norm(&s.terms);
+	if (s.all) vec_clear(&s.terms);
+	Arena *a = arena();
+	TypeSet *ts = ARENA_NEW(a, TypeSet);
+	ts->all = s.all;
+	ts->nterms = (uint32_t)s.terms.len;
+	ts->terms = s.terms.len ? arena_memdup(a, s.terms.data, s.terms.len * sizeof(Term)) : NULL;
+	vec_free(&s.terms);
+	u->uni.tset = ts;
+	depth_guard--;
+	return ts;
 }
 
 TypeSet *types_typeset(Type *t)

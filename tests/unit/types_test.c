@@ -312,6 +312,87 @@ static void test_instances(void)
 	CHECK("identical/generic-sig", types_identical(sig, sig2));
 }
 
+/* The type of field i of the underlying struct of t. */
+static Type *field_type(Type *t, uint32_t i)
+{
+	Type *u = types_under(t);
+	return u->kind == TY_STRUCT && i < u->strct.fields.len ? u->strct.fields.data[i]->type : NULL;
+}
+
+static void test_inst_cycles(void)
+{
+	/* type G[P any] struct{ a [1]G[[1]P]; b [1]G[[1]G[[1]P]]; c *G[[]P] }: an instantiation
+	 * cycle (rejected by go/types); the growing instances expand to the invalid type */
+	Type *p = tparam("P", types_any);
+	Type *g = named("G", NULL);
+	types_named_set_tparams(&A, g, &p, 1);
+	Type *a1 = types_new_array(&A, p, 1);
+	Type *ga = types_instantiate(&A, g, &a1, 1);
+	Type *a2 = types_new_array(&A, ga, 1), *sl = types_new_slice(&A, p);
+	Type *gb = types_instantiate(&A, g, &a2, 1);
+	Object *gf[] = {field("a", types_new_array(&A, ga, 1), false), field("b", types_new_array(&A, gb, 1), false),
+	                field("c", types_new_pointer(&A, types_instantiate(&A, g, &sl, 1)), false)};
+	types_named_set_underlying(g, types_new_struct(&A, gf, NULL, 3));
+	Type *arg = T(BK_INT);
+	Type *gi = types_instantiate(&A, g, &arg, 1);
+	CHECK("inst-cycle/size", types_sizeof(gi) == 24);
+	CHECK("inst-cycle/cut", field_type(gi, 0)->array.elem == T(BK_INVALID) && field_type(gi, 1)->array.elem == T(BK_INVALID) &&
+	                            field_type(gi, 2)->pointer.elem == T(BK_INVALID));
+	/* type Pair[K, V any] struct{ inv *Pair[V, K] }: swapping is not growing */
+	Type *kv[] = {tparam("K", types_any), tparam("V", types_any)};
+	Type *pair = named("Pair", NULL);
+	types_named_set_tparams(&A, pair, kv, 2);
+	Type *vk[] = {kv[1], kv[0]};
+	Object *pf = field("inv", types_new_pointer(&A, types_instantiate(&A, pair, vk, 2)), false);
+	types_named_set_underlying(pair, types_new_struct(&A, &pf, NULL, 1));
+	Type *is[] = {T(BK_INT), T(BK_STRING)};
+	Type *pi = types_instantiate(&A, pair, is, 2);
+	Type *inv = field_type(pi, 0)->pointer.elem;
+	CHECK("inst-cycle/swap", str_is(inv, "example.com/p.Pair[string, int]") && field_type(inv, 0)->pointer.elem == pi);
+	/* type C[Q any] struct{ x Q; c *C[[]string] }: a constant argument is not a cycle */
+	Type *q = tparam("Q", types_any);
+	Type *c = named("C", NULL);
+	types_named_set_tparams(&A, c, &q, 1);
+	Type *ss = types_new_slice(&A, T(BK_STRING));
+	Object *cf[] = {field("x", q, false), field("c", types_new_pointer(&A, types_instantiate(&A, c, &ss, 1)), false)};
+	types_named_set_underlying(c, types_new_struct(&A, cf, NULL, 2));
+	Type *sarg = T(BK_STRING);
+	Type *ci = types_instantiate(&A, c, &sarg, 1);
+	CHECK("inst-cycle/constant-arg", str_is(field_type(ci, 1)->pointer.elem, "example.com/p.C[[]string]"));
+	/* type D[R any] struct{ e *E[[]R] }; type E[S any] struct{ s S }: growth without a cycle */
+	Type *r = tparam("R", types_any), *s = tparam("S", types_any);
+	Type *d = named("D", NULL), *e = named("E", NULL);
+	types_named_set_tparams(&A, d, &r, 1);
+	types_named_set_tparams(&A, e, &s, 1);
+	types_named_set_underlying(e, types_new_struct(&A, (Object *[]){field("s", s, false)}, NULL, 1));
+	Type *rs = types_new_slice(&A, r);
+	Object *df = field("e", types_new_pointer(&A, types_instantiate(&A, e, &rs, 1)), false);
+	types_named_set_underlying(d, types_new_struct(&A, &df, NULL, 1));
+	Type *di = types_instantiate(&A, d, &arg, 1);
+	CHECK("inst-cycle/chain", str_is(types_under(field_type(di, 0)->pointer.elem), "struct{s []int}"));
+}
+
+/* unions of unions (only malformed input builds them) flatten once each: 60 levels of
+ * U(n+1) = U(n) | U(n) | ~U(n) stay linear */
+static Type *nested_union(int depth)
+{
+	Term base[] = {{false, T(BK_INT)}, {false, T(BK_STRING)}, {true, T(BK_BOOL)}};
+	Type *u = types_new_union(&A, base, 3);
+	for (int i = 0; i < depth; i++) {
+		Term ts[] = {{false, u}, {false, u}, {true, u}};
+		u = types_new_union(&A, ts, 3);
+	}
+	return u;
+}
+
+static void test_nested_unions(void)
+{
+	Type *u = nested_union(60), *v = nested_union(60);
+	TypeSet *ts = types_typeset(types_new_interface(&A, NULL, 0, &u, 1));
+	CHECK("union/nested-typeset", !ts->all && ts->nterms == 3);
+	CHECK("union/nested-identical", types_identical(u, v) && !types_identical(u, nested_union(0)));
+}
+
 static void test_const_codes(void)
 {
 	ConstVal *r = NULL;
@@ -433,6 +514,8 @@ int main(void)
 	test_core_types();
 	test_lookup();
 	test_instances();
+	test_inst_cycles();
+	test_nested_unions();
 	test_misc();
 	test_const_codes();
 	test_ptrdata();
