@@ -21,6 +21,8 @@ say "The program's syntax, checked as the Go compiler does (no output: it parses
 run parse examples/leaky/main.go
 say "Its package and imports, as go list reports them (run in examples/leaky)"
 (cd examples/leaky && run list -f '{{.ImportPath}} imports {{join .Imports " "}}' .)
+say "Its type-checked identifiers, as go/types records them (first 6 of the dump)"
+(cd examples/leaky && echo "\$ gomem types -dump . | head -6" && "$g" types -dump . | head -6 | sed "s|$PWD/||")
 say "What grew between heap profiles written before and after its leaky work (top 5 rows)"
 run heapdiff -top 5 examples/artifacts/heap-base.pb.gz examples/artifacts/heap-cur.pb.gz
 say "Its goroutine dump, grouped by stack: blocked groups are leak suspects"
