@@ -34,3 +34,14 @@ read -r gw gc gr <<<"$(best "$GOMEM" types -dump $pkgs)"
 read -r ow oc or <<<"$(best "$oracle" $pkgs)"
 ratio=$(awk -v a="$ow" -v b="$gw" 'BEGIN { if (b == 0) b = 1; printf "%.1f", a / b }')
 echo "types -dump std ($n packages): gomem ${gw} ms (cpu ${gc} ms, ${gr} KB), go/types ${ow} ms (cpu ${oc} ms, ${or} KB): ${ratio}x"
+
+# The issue's reference: `go build -a std` with an empty build cache (one run: it takes minutes),
+# against `gomem types std` (check only, no dump) measured just before it.
+read -r tw tc tr <<<"$(best "$GOMEM" types std)"
+export GOCACHE=$d/gocache GOFLAGS=
+/usr/bin/time -o "$tf" -f '%e %U %S %M' "$GO" build -a std >/dev/null 2>&1
+read -r w u s m <"$tf"
+bw=$(awk -v w="$w" 'BEGIN { printf "%d", w * 1000 }')
+bc=$(awk -v u="$u" -v s="$s" 'BEGIN { printf "%d", (u + s) * 1000 }')
+ratio=$(awk -v a="$bw" -v b="$tw" 'BEGIN { if (b == 0) b = 1; printf "%.1f", a / b }')
+echo "types std: gomem ${tw} ms (cpu ${tc} ms, ${tr} KB), go build -a std with an empty cache ${bw} ms (cpu ${bc} ms, ${m} KB, the largest single process): ${ratio}x (target >= 10x, peak < 1 GB)"
