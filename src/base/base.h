@@ -142,6 +142,10 @@ size_t base_utf8_encode(uint32_t r, char *buf);
  * other controls as \u00XX, invalid UTF-8 as \ufffd, U+2028/U+2029 escaped, and with html
  * also < > & (json.Marshal's default; go list -json has it). */
 void base_json_quote(FILE *out, const char *s, size_t n, bool html);
+/* One step of Go's strconv.QuoteToASCII (%+q) between the quotes: the spelling of the rune (or
+ * invalid byte) starting s[0..n), at most 10 bytes written to buf; returns the spelling's length
+ * and sets *width to the source bytes consumed. */
+size_t base_quote_ascii_step(const unsigned char *s, size_t n, uint32_t *width, char *buf);
 
 /* ---- source files and positions (pos.c) ---- */
 

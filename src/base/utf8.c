@@ -6,6 +6,8 @@
  */
 #include "base.h"
 
+#include <string.h>
+
 uint32_t base_utf8_decode(const unsigned char *p, size_t n, uint32_t *width)
 {
 	if (n == 0) {
@@ -73,6 +75,45 @@ size_t base_utf8_encode(uint32_t r, char *buf)
 	buf[1] = (char)(0x80 | (r >> 12 & 0x3F));
 	buf[2] = (char)(0x80 | (r >> 6 & 0x3F));
 	buf[3] = (char)(0x80 | (r & 0x3F));
+	return 4;
+}
+
+size_t base_quote_ascii_step(const unsigned char *s, size_t n, uint32_t *width, char *buf)
+{
+	static const char hex[] = "0123456789abcdef";
+	uint32_t r = base_utf8_decode(s, n, width);
+	if (r == BASE_RUNE_ERROR && *width == 1)
+		r = s[0]; /* an invalid byte: spelled \xHH below */
+	else if (r >= 0x80) {
+		int digits = r < 0x10000 ? 4 : 8;
+		size_t k = 0;
+		buf[k++] = '\\';
+		buf[k++] = r < 0x10000 ? 'u' : 'U';
+		for (int sh = (digits - 1) * 4; sh >= 0; sh -= 4)
+			buf[k++] = hex[r >> sh & 15];
+		return k;
+	}
+	const char *esc = NULL;
+	switch (r) {
+	case '\a': esc = "\\a"; break;
+	case '\b': esc = "\\b"; break;
+	case '\f': esc = "\\f"; break;
+	case '\n': esc = "\\n"; break;
+	case '\r': esc = "\\r"; break;
+	case '\t': esc = "\\t"; break;
+	case '\v': esc = "\\v"; break;
+	case '\\': esc = "\\\\"; break;
+	case '"': esc = "\\\""; break;
+	}
+	if (esc) {
+		memcpy(buf, esc, 2);
+		return 2;
+	}
+	if (r >= 0x20 && r < 0x7f) {
+		buf[0] = (char)r;
+		return 1;
+	}
+	buf[0] = '\\', buf[1] = 'x', buf[2] = hex[r >> 4], buf[3] = hex[r & 15];
 	return 4;
 }
 

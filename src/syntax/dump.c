@@ -29,39 +29,15 @@ static void put_pos(Dumper *d, uint32_t off)
 
 static void put_quoted(Dumper *d, const char *str, size_t n)
 {
-	FILE *o = d->out;
 	const unsigned char *s = (const unsigned char *)str;
-	fputc('"', o);
+	char buf[16];
+	fputc('"', d->out);
 	for (size_t i = 0; i < n;) {
 		uint32_t w;
-		uint32_t r = base_utf8_decode(s + i, n - i, &w);
-		if (r == BASE_RUNE_ERROR && w == 1) {
-			fprintf(o, "\\x%02x", s[i]);
-		} else if (r < 0x80) {
-			switch (r) {
-			case '\a': fputs("\\a", o); break;
-			case '\b': fputs("\\b", o); break;
-			case '\f': fputs("\\f", o); break;
-			case '\n': fputs("\\n", o); break;
-			case '\r': fputs("\\r", o); break;
-			case '\t': fputs("\\t", o); break;
-			case '\v': fputs("\\v", o); break;
-			case '\\': fputs("\\\\", o); break;
-			case '"': fputs("\\\"", o); break;
-			default:
-				if (r >= 0x20 && r < 0x7F)
-					fputc(r, o);
-				else
-					fprintf(o, "\\x%02x", (unsigned)r);
-			}
-		} else if (r < 0x10000) {
-			fprintf(o, "\\u%04x", (unsigned)r);
-		} else {
-			fprintf(o, "\\U%08x", (unsigned)r);
-		}
+		fwrite(buf, 1, base_quote_ascii_step(s + i, n - i, &w, buf), d->out);
 		i += w;
 	}
-	fputc('"', o);
+	fputc('"', d->out);
 }
 
 /* go/scanner's stripCR: raw strings and comments lose their carriage returns. */

@@ -41,45 +41,11 @@ static void out_str(Out *o, const char *s) { out_bytes(o, s, strlen(s)); }
 /* Go's %+q (strconv.QuoteToASCII). */
 static void out_quoted(Out *o, const char *s, size_t n)
 {
-	static const char hex[] = "0123456789abcdef";
 	char buf[16];
 	out_str(o, "\"");
 	for (size_t i = 0; i < n;) {
 		uint32_t w;
-		uint32_t r = syn_decode_rune((const unsigned char *)s + i, n - i, &w);
-		size_t k = 0;
-		if (r == SYN_RUNE_ERROR && w == 1) {
-			unsigned char b = (unsigned char)s[i];
-			buf[k++] = '\\', buf[k++] = 'x', buf[k++] = hex[b >> 4], buf[k++] = hex[b & 15];
-		} else if (r == '"' || r == '\\') {
-			buf[k++] = '\\', buf[k++] = (char)r;
-		} else if (r < 0x80 && r >= 0x20 && r != 0x7f) {
-			buf[k++] = (char)r;
-		} else {
-			const char *esc = NULL;
-			switch (r) {
-			case '\a': esc = "\\a"; break;
-			case '\b': esc = "\\b"; break;
-			case '\f': esc = "\\f"; break;
-			case '\n': esc = "\\n"; break;
-			case '\r': esc = "\\r"; break;
-			case '\t': esc = "\\t"; break;
-			case '\v': esc = "\\v"; break;
-			}
-			if (esc) {
-				memcpy(buf, esc, 2);
-				k = 2;
-			} else if (r < 0x20 || r == 0x7f) {
-				buf[k++] = '\\', buf[k++] = 'x', buf[k++] = hex[r >> 4], buf[k++] = hex[r & 15];
-			} else {
-				int digits = r < 0x10000 ? 4 : 8;
-				buf[k++] = '\\';
-				buf[k++] = r < 0x10000 ? 'u' : 'U';
-				for (int sh = (digits - 1) * 4; sh >= 0; sh -= 4)
-					buf[k++] = hex[r >> sh & 15];
-			}
-		}
-		out_bytes(o, buf, k);
+		out_bytes(o, buf, base_quote_ascii_step((const unsigned char *)s + i, n - i, &w, buf));
 		i += w;
 	}
 	out_str(o, "\"");
