@@ -1,0 +1,10 @@
+package main
+
+import (
+	"fmt"
+	"os" // fix:
+)
+
+func main() {
+	fmt.Println("hi")
+}

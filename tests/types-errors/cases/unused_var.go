@@ -1,0 +1,5 @@
+package main
+
+func main() {
+	x := 1 // fix: x := 1; _ = x
+}
