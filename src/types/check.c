@@ -280,7 +280,9 @@ Type *check_typexpr(Checker *c, uint32_t file, Expr *e)
 		t = check_typexpr(c, file, e->paren.x);
 		break;
 	case EXPR_STAR:
-		t = types_new_pointer(c->a, check_typexpr(c, file, e->star.x));
+		t = check_typexpr(c, file, e->star.x);
+		/* *invalid is invalid (go/types), e.g. *C.char */
+		t = types_unalias(t) == check_invalid() ? check_invalid() : types_new_pointer(c->a, t);
 		break;
 	case EXPR_ARRAY_TYPE:
 		if (!e->array.len)
@@ -634,6 +636,7 @@ static void collect(Checker *c, SynFile *f, Scope *fscope)
 					nm = nid->ident.name;
 				Object *pn = types_new_object(c->a, OBJ_PKGNAME, c->pkg, mkpos(file, nid ? nid->pos : pl->pos), nm, NULL);
 				pn->pkgname.imported = imp;
+				pn->pkgname.used = imp->fake; /* go/types: a fake import (cgo's "C") counts as used */
 				if (nid)
 					check_recordp(c, file, nid, pn);
 				pn->scope_pos = mkpos(file, syn_spec_pos(s));

@@ -624,6 +624,17 @@ static void composite(Checker *c, uint32_t file, Expr *e, Operand *x, Type *hint
 		if (u && u->kind == TY_POINTER)
 			t = u->pointer.elem;
 	}
+	if (t && types_under(t) == check_invalid()) {
+		/* an invalid type (C.struct_x in a cgo file): only the values are checked, a key
+		 * may be a field name or a value (go/types) */
+		for (uint32_t k = 0; k < e->composite.elts.n; k++) {
+			Expr *el = e->composite.elts.v[k];
+			Operand y;
+			check_expr(c, file, el->kind == EXPR_KEY_VALUE ? el->kv.value : el, &y, NULL);
+		}
+		set(x, OP_VALUE, t);
+		return;
+	}
 	Type *u = t ? types_core_type(t) : NULL;
 	for (uint32_t k = 0; k < e->composite.elts.n; k++) {
 		Expr *el = e->composite.elts.v[k];
@@ -838,7 +849,7 @@ void check_expr(Checker *c, uint32_t file, Expr *e, Operand *x, Type *hint)
 	case EXPR_STAR:
 		check_expr(c, file, e->star.x, x, NULL);
 		if (x->mode == OP_TYPE) {
-			set(x, OP_TYPE, x->type ? types_new_pointer(c->a, x->type) : NULL);
+			set(x, OP_TYPE, x->type && types_unalias(x->type) != check_invalid() ? types_new_pointer(c->a, x->type) : check_invalid());
 		} else {
 			Type *u = x->type ? types_core_type(x->type) : NULL;
 			set(x, OP_VAR, u && u->kind == TY_POINTER ? u->pointer.elem : NULL);

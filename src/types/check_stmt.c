@@ -40,7 +40,7 @@ static Type *value_type(Operand *x)
 {
 	if (!x->type || (x->mode != OP_CONST && x->mode != OP_VAR && x->mode != OP_VALUE))
 		return NULL;
-	if (x->type == types_typ[BK_INVALID] || x->type->kind == TY_TUPLE)
+	if (types_unalias(x->type) == types_typ[BK_INVALID] || x->type->kind == TY_TUPLE)
 		return NULL;
 	Type *u = types_under(x->type);
 	if (u->kind == TY_SIGNATURE && u->sig.tparams.len)

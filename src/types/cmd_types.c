@@ -36,8 +36,9 @@ const CmdSpec types_spec = {
     "label builtin nil) and types.TypeString of the object's type, tab-separated, sorted by\n"
     "file and offset. The checker is partial: identifiers whose object or type it does not\n"
     "know yet are left out, and only some type errors are reported (undefined names, unused\n"
-    "imports and variables, missing returns). cgo is not run: packages with cgo files are\n"
-    "checked without them and report no errors (set CGO_ENABLED=0).\n"
+    "imports and variables, missing returns). cgo is not run: in files that import \"C\" (with\n"
+    "CGO_ENABLED=1, the default when a C compiler is found), C.x is an operand of unknown type\n"
+    "that is never an error, and the rest of the file is checked as usual.\n"
     "Exit status: 0 clean, 1 errors found, 2 loading failed.",
     types_opts,
     ARRAY_LEN(types_opts),
@@ -55,6 +56,8 @@ typedef struct RunState {
 
 typedef struct ImportCtx {
 	LoadPkg *p;
+	Arena *a;
+	Package *cpkg; /* the pseudo-package "C" of a package with cgo files */
 } ImportCtx;
 
 static Package *fake_package(Arena *a, const char *path)
@@ -71,6 +74,14 @@ static Package *import_pkg(void *arg, const char *path)
 {
 	ImportCtx *ic = arg;
 	LoadPkg *p = ic->p;
+	if (strcmp(path, "C") == 0 && p->cgofiles.len) {
+		/* cgo's pseudo-package, as go/types with Config.FakeImportC: a fake package with an
+		 * empty scope, so C.x is an invalid operand (no error, nothing recorded) and the
+		 * import counts as used */
+		if (!ic->cpkg)
+			ic->cpkg = fake_package(ic->a, "C");
+		return ic->cpkg;
+	}
 	size_t n = strlen(path);
 	for (size_t i = 0; i < p->deps.len; i++) {
 		LoadPkg *d = p->deps.data[i];
@@ -93,6 +104,75 @@ static int rec_cmp(const void *a, const void *b)
 			return c;
 	}
 	return x->off < y->off ? -1 : x->off > y->off;
+}
+
+/* Whether t prints "invalid type" somewhere (a type made from cgo's C.x, which go/types with
+ * FakeImportC calls invalid, or from erroneous code): the object's type is not known then,
+ * and it is left out of the dump. Named types and aliases print by name: their type
+ * arguments only are looked at. */
+static bool mentions_invalid(Type *t, int depth);
+
+static bool tparams_mention_invalid(TypeList tps, int depth)
+{
+	for (uint32_t i = 0; i < tps.len; i++)
+		if (tps.data[i]->kind == TY_TYPEPARAM && mentions_invalid(tps.data[i]->tparam.bound, depth + 1))
+			return true;
+	return false;
+}
+
+static bool mentions_invalid(Type *t, int depth)
+{
+	if (!t || depth > 100)
+		return true;
+	switch (t->kind) {
+	case TY_BASIC: return t->basic.kind == BK_INVALID;
+	case TY_POINTER: return mentions_invalid(t->pointer.elem, depth + 1);
+	case TY_SLICE: return mentions_invalid(t->slice.elem, depth + 1);
+	case TY_ARRAY: return mentions_invalid(t->array.elem, depth + 1);
+	case TY_MAP: return mentions_invalid(t->map.key, depth + 1) || mentions_invalid(t->map.elem, depth + 1);
+	case TY_CHAN: return mentions_invalid(t->chan.elem, depth + 1);
+	case TY_STRUCT:
+		for (uint32_t i = 0; i < t->strct.fields.len; i++)
+			if (mentions_invalid(t->strct.fields.data[i]->type, depth + 1))
+				return true;
+		return false;
+	case TY_SIGNATURE:
+		return tparams_mention_invalid(t->sig.tparams, depth) || mentions_invalid(t->sig.params, depth + 1) ||
+		       mentions_invalid(t->sig.results, depth + 1);
+	case TY_TUPLE:
+		for (uint32_t i = 0; i < t->tuple.vars.len; i++)
+			if (mentions_invalid(t->tuple.vars.data[i]->type, depth + 1))
+				return true;
+		return false;
+	case TY_INTERFACE:
+		for (uint32_t i = 0; i < t->iface.methods.len; i++)
+			if (mentions_invalid(t->iface.methods.data[i]->type, depth + 1))
+				return true;
+		for (uint32_t i = 0; i < t->iface.embeddeds.len; i++)
+			if (mentions_invalid(t->iface.embeddeds.data[i], depth + 1))
+				return true;
+		return false;
+	case TY_UNION:
+		for (uint32_t i = 0; i < t->uni.len; i++)
+			if (mentions_invalid(t->uni.terms[i].type, depth + 1))
+				return true;
+		return false;
+	case TY_NAMED:
+		if (t->named.orig == t && tparams_mention_invalid(t->named.tparams, depth)) /* printed with its constraints */
+			return true;
+		for (uint32_t i = 0; i < t->named.targs.len; i++)
+			if (mentions_invalid(t->named.targs.data[i], depth + 1))
+				return true;
+		return false;
+	case TY_ALIAS:
+		for (uint32_t i = 0; i < t->alias.targs.len; i++)
+			if (mentions_invalid(t->alias.targs.data[i], depth + 1))
+				return true;
+		return false;
+	case TY_TYPEPARAM: return false;
+	case TY_COUNT: return true;
+	}
+	return true;
 }
 
 static void dump(CheckRec *recs, size_t n)
@@ -144,8 +224,8 @@ static void dump(CheckRec *recs, size_t n)
 			for (const char *s = "untyped nil"; *s; s++)
 				vec_push(&cur, *s);
 		} else {
-			if (!o->type)
-				continue; /* not known yet: left out */
+			if (!o->type || mentions_invalid(o->type, 0))
+				continue; /* not known (yet): left out */
 			types_write(&cur, o->type);
 		}
 		vec_push(&cur, '\n');
@@ -174,9 +254,12 @@ static void check_one(LoadPkg *p, void *arg)
 		p->user = fake_package(a, p->path);
 		return;
 	}
+	/* the cgo files after the others, as gotype and the go command order them; they are
+	 * checked like the rest, with "C" a fake package (import_pkg) */
 	Vec(SynFile *) files = {0};
-	for (size_t i = 0; i < p->gofiles.len; i++) {
-		char *path = load_join(a, p->dir, p->gofiles.data[i]);
+	for (size_t i = 0; i < p->gofiles.len + p->cgofiles.len; i++) {
+		const char *name = i < p->gofiles.len ? p->gofiles.data[i] : p->cgofiles.data[i - p->gofiles.len];
+		char *path = load_join(a, p->dir, name);
 		char *text;
 		size_t len;
 		const char *msg;
@@ -191,16 +274,8 @@ static void check_one(LoadPkg *p, void *arg)
 			st->errors++;
 		vec_push(&files, f);
 	}
-	ImportCtx ic = {p};
+	ImportCtx ic = {p, a, NULL};
 	CheckConfig cfg = {import_pkg, &ic, false};
-	if (p->cgofiles.len) {
-		/* cgo is not run: the package is checked without its cgo files, and what they
-		 * declare is missing, so its errors are not reported */
-		cfg.no_errors = true;
-		if (p->matched)
-			fprintf(stderr, "gomem types: %s: cgo files not processed (%zu), errors not reported; use CGO_ENABLED=0\n",
-			        p->path, p->cgofiles.len);
-	}
 	CheckRec *recs;
 	size_t nrecs;
 	size_t before = st->diags.nerrors;

@@ -9,6 +9,12 @@
 // KIND is var const type func pkgname label builtin nil; TYPE is types.TypeString(obj.Type(), nil),
 // except the imported path for pkgname, "-" for label and builtin, "untyped nil" for nil.
 // Type errors go to stderr (prefixed "error: "); exit status 1 when there were any.
+//
+// With -fakecgo first, files are selected with cgo enabled and the cgo files (import "C") are
+// checked too, with go/types' Config.FakeImportC: C.x is an invalid operand that is never an
+// error and is not recorded. With -cgo first, the cgo files are processed as the source
+// importer does (go tool cgo, then _cgo_gotypes.go checked with the package, C.x resolved to
+// cgo's declarations): the real types, as gc sees them. Imports are checked as CGO_ENABLED says.
 package main
 
 import (
@@ -21,9 +27,12 @@ import (
 	"go/token"
 	"go/types"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strings"
+	_ "unsafe" // go:linkname
 )
 
 type entry struct {
@@ -33,18 +42,24 @@ type entry struct {
 }
 
 func main() {
-	if len(os.Args) < 2 {
-		fmt.Fprintln(os.Stderr, "usage: typesdump PKG|DIR...")
+	args := os.Args[1:]
+	fakecgo := len(args) > 0 && args[0] == "-fakecgo"
+	realcgo := len(args) > 0 && args[0] == "-cgo"
+	if fakecgo || realcgo {
+		args = args[1:]
+	}
+	if len(args) < 1 {
+		fmt.Fprintln(os.Stderr, "usage: typesdump [-fakecgo|-cgo] PKG|DIR...")
 		os.Exit(2)
 	}
 	ctx := build.Default
-	ctx.CgoEnabled = false
+	ctx.CgoEnabled = fakecgo || realcgo
 	fset := token.NewFileSet()
 	imp := importer.ForCompiler(fset, "source", nil)
 	out := bufio.NewWriter(os.Stdout)
 	status := 0
 	cwd, _ := os.Getwd()
-	for _, arg := range os.Args[1:] {
+	for _, arg := range args {
 		var bp *build.Package
 		var err error
 		if strings.HasSuffix(arg, ".go") {
@@ -62,7 +77,11 @@ func main() {
 		}
 		dir, _ := filepath.Abs(bp.Dir)
 		var files []*ast.File
-		for _, name := range bp.GoFiles {
+		names := bp.GoFiles
+		if fakecgo || realcgo {
+			names = append(append([]string{}, bp.GoFiles...), bp.CgoFiles...)
+		}
+		for _, name := range names {
 			f, err := parser.ParseFile(fset, filepath.Join(dir, name), nil, parser.SkipObjectResolution)
 			if err != nil {
 				fmt.Fprintln(os.Stderr, "error:", err)
@@ -72,10 +91,21 @@ func main() {
 				files = append(files, f)
 			}
 		}
+		cgotmp := ""
+		if realcgo && len(bp.CgoFiles) > 0 {
+			f, tmp, err := runCgo(fset, bp, dir)
+			if err != nil {
+				fmt.Fprintln(os.Stderr, "typesdump:", err)
+				os.Exit(2)
+			}
+			cgotmp = tmp
+			files = append(files, f)
+		}
 		info := &types.Info{Defs: map[*ast.Ident]types.Object{}, Uses: map[*ast.Ident]types.Object{}}
 		conf := types.Config{
-			Importer: imp,
-			Sizes:    types.SizesFor("gc", "amd64"),
+			Importer:    imp,
+			Sizes:       types.SizesFor("gc", "amd64"),
+			FakeImportC: fakecgo,
 			Error: func(err error) {
 				fmt.Fprintln(os.Stderr, "error:", err)
 				status = 1
@@ -85,13 +115,22 @@ func main() {
 		if path == "." || path == "" {
 			path = modulePath(dir)
 		}
+		if cgotmp != "" {
+			setUsesCgo(&conf)
+		}
 		conf.Check(path, fset, files, info)
+		if cgotmp != "" {
+			os.RemoveAll(cgotmp)
+		}
 		var es []entry
 		add := func(id *ast.Ident, obj types.Object) {
 			if obj == nil {
 				return
 			}
 			p := fset.Position(id.Pos())
+			if cgotmp != "" && strings.HasPrefix(p.Filename, cgotmp) {
+				return // cgo's generated declarations
+			}
 			var kind, typ string
 			switch o := obj.(type) {
 			case *types.Var:
@@ -165,3 +204,45 @@ func modulePath(dir string) string {
 	}
 	return "command-line-arguments"
 }
+
+// runCgo runs cgo on the package's cgo files as go/internal/srcimporter does and parses the
+// declarations it generates (_cgo_gotypes.go, in a temporary directory it returns).
+func runCgo(fset *token.FileSet, bp *build.Package, dir string) (*ast.File, string, error) {
+	tmp, err := os.MkdirTemp("", "typesdump-cgo")
+	if err != nil {
+		return nil, "", err
+	}
+	args := []string{filepath.Join(runtime.GOROOT(), "bin", "go"), "tool", "cgo", "-objdir", tmp}
+	if bp.Goroot {
+		switch bp.ImportPath {
+		case "runtime/cgo":
+			args = append(args, "-import_runtime_cgo=false", "-import_syscall=false")
+		case "runtime/race":
+			args = append(args, "-import_syscall=false")
+		}
+	}
+	args = append(args, "--")
+	args = append(args, bp.CgoCPPFLAGS...)
+	args = append(args, "-I", tmp)
+	args = append(args, bp.CgoCFLAGS...)
+	args = append(args, bp.CgoFiles...)
+	cmd := exec.Command(args[0], args[1:]...)
+	cmd.Dir = dir
+	cmd.Stderr = os.Stderr
+	if err := cmd.Run(); err != nil {
+		os.RemoveAll(tmp)
+		return nil, "", fmt.Errorf("go tool cgo: %w", err)
+	}
+	f, err := parser.ParseFile(fset, filepath.Join(tmp, "_cgo_gotypes.go"), nil, parser.SkipObjectResolution)
+	if err != nil {
+		os.RemoveAll(tmp)
+		return nil, "", err
+	}
+	return f, tmp, nil
+}
+
+// setUsesCgo: go/types' hook for the source importer (Config.go115UsesCgo: C.x is looked up
+// among cgo's declarations in _cgo_gotypes.go).
+//
+//go:linkname setUsesCgo go/types.srcimporter_setUsesCgo
+func setUsesCgo(conf *types.Config)
