@@ -105,6 +105,8 @@ static Object *type_name_obj(Checker *c, uint32_t file, Expr *e)
 		if (!o)
 			check_errorf(c, file, e->pos, e->ident.name == types_name_blank ? "cannot use _ as value or type" : "undefined: %s", e->ident.name->s);
 		check_recordp(c, file, e, o);
+		if (o && o->kind == OBJ_VAR && o->pkg == c->pkg)
+			o->flags |= VF_USED; /* not a type, but used (go/types: no "declared and not used" then) */
 		if (o && o->pkg == c->pkg && o->order)
 			check_obj_decl(c, o);
 		return o;
@@ -747,6 +749,8 @@ static void method_decl(Checker *c, SynFile *f, Scope *fscope, Decl *d, FuncBody
 			check_obj_decl(c, bo);
 		check_recordp(c, file, bid, bo);
 		Type *rt = check_invalid();
+		if (!bid) /* not a local type name (*pkg.T, which gc rejects): its names are used */
+			(void)check_typexpr(c, file, rf->type);
 		if (bo && bo->kind == OBJ_TYPENAME && bo->type) {
 			Type *bt = types_unalias(bo->type);
 			if (bt->kind == TY_NAMED) {

@@ -113,7 +113,7 @@ void check_const_spec(Checker *c, uint32_t file, Expr *typ, Expr *init, Object *
 typedef struct CheckConfig {
 	Package *(*import)(void *arg, const char *path); /* NULL result: a fake package */
 	void *import_arg;
-	bool no_errors; /* check but report nothing (a cgo package checked without its cgo files) */
+	bool no_errors; /* check but report nothing (a package with syntax errors) */
 } CheckConfig;
 
 Package *types_check(Arena *a, const char *path, SynFile **files, uint32_t n, const CheckConfig *cfg, Diags *diags, CheckRec **recs, size_t *nrecs);

@@ -177,6 +177,13 @@ static void binary(Checker *c, uint32_t file, Expr *e, Operand *x)
 		if (o == COP_QUO && types_is_integer(t))
 			o = COP_QUO_INT;
 		ConstVal *r = xv && yv && xv->kind == yv->kind ? const_binary(c->a, xv, o, yv) : NULL;
+		if (r && types_is_untyped(t) && const_untyped_overflows(r)) {
+			/* go/types Checker.overflow: untyped integers stop at 512 bits (which also keeps
+			 * c1 = c0 * c0; c2 = c1 * c1; ... from growing exponentially) */
+			const char *what = op == TOK_ADD ? "addition " : op == TOK_SUB ? "subtraction " : op == TOK_XOR ? "bitwise XOR " : op == TOK_MUL ? "multiplication " : "";
+			check_errorf(c, file, e->pos, "constant %soverflow", what);
+			r = const_unknown();
+		}
 		Type *u = types_under(t);
 		if (r && !types_is_untyped(t) && u->kind == TY_BASIC) {
 			ConstVal *rr = NULL;

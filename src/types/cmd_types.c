@@ -276,6 +276,11 @@ static void check_one(LoadPkg *p, void *arg)
 	}
 	ImportCtx ic = {p, a, NULL};
 	CheckConfig cfg = {import_pkg, &ic, false};
+	/* as gc: a package with syntax errors reports only those (the trees are incomplete,
+	 * so "declared and not used" and the like would be follow-on errors) */
+	for (size_t i = 0; i < files.len; i++)
+		if (files.data[i]->nerrors)
+			cfg.no_errors = true;
 	CheckRec *recs;
 	size_t nrecs;
 	size_t before = st->diags.nerrors;
