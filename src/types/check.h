@@ -103,6 +103,10 @@ Type *check_invalid(void);
 /* check_infer.c */
 Type *check_infer(Checker *c, Type *sig, Type **targs, Operand *args, uint32_t nargs, bool ddd);
 
+/* check_cgo.c: cgo's pseudo-package "C" */
+Type *check_cgo_result(Checker *c, Expr *fun);  /* C.GoString(...) and the like: the result type */
+bool check_cgo_errno_call(Checker *c, Expr *e); /* C.f(...) whose second value is errno's error */
+
 /* check_body.c */
 void check_expr(Checker *c, uint32_t file, Expr *e, Operand *x, Type *hint);
 void check_func_body(Checker *c, uint32_t file, Type *sig, Scope *fscope, Stmt *body);

@@ -566,6 +566,8 @@ static void call(Checker *c, uint32_t file, Expr *e, Operand *x)
 		check_expr(c, file, e->call.args.v[i], &args[i], hint);
 	}
 	set(x, OP_VALUE, NULL);
+	if (f.mode == OP_INVALID)
+		x->type = check_cgo_result(c, e->call.fun);
 	if (n == 1 && args[0].type && args[0].type->kind == TY_TUPLE && args[0].mode == OP_VALUE) {
 		/* f(g()) with several results: one operand per result */
 		ObjList vs = args[0].type->tuple.vars;

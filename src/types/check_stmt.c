@@ -75,6 +75,9 @@ static void rhs_types(Checker *c, uint32_t file, ExprList rhs, uint32_t n, Type 
 			                                (r->kind == EXPR_UNARY && r->unary.op == TOK_ARROW))) {
 				out[0] = value_type(&x);
 				out[1] = types_typ[BK_BOOL];
+			} else if (n == 2 && check_cgo_errno_call(c, r)) {
+				out[0] = value_type(&x);
+				out[1] = types_error;
 			}
 		}
 	}
