@@ -109,6 +109,18 @@ void check_func_body(Checker *c, uint32_t file, Type *sig, Scope *fscope, Stmt *
 void check_local_decl(Checker *c, uint32_t file, Decl *d);
 void check_const_spec(Checker *c, uint32_t file, Expr *typ, Expr *init, Object *obj, int64_t iota);
 
+/* check_errfmt.c: pieces of types2's messages (strings in the checker's arena) */
+const char *check_expr_str(Checker *c, Expr *e);
+const char *check_type_str(Checker *c, Type *t);
+const char *check_operand_str(Checker *c, Expr *e, const Operand *x);
+const char *check_composite_kind(Type *t);
+
+/* check_ops.c: operator errors; each returns false when it reported one */
+bool check_known_value(const Operand *x);
+bool check_value_ok(Checker *c, uint32_t file, Expr *e, Operand *x, bool no_types);
+bool check_binary_ok(Checker *c, uint32_t file, Expr *e, Operand *x, Operand *y);
+bool check_unary_ok(Checker *c, uint32_t file, Expr *e, Operand *x);
+
 /* The entry point: checks one package's parsed files. */
 typedef struct CheckConfig {
 	Package *(*import)(void *arg, const char *path); /* NULL result: a fake package */

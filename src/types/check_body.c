@@ -91,6 +91,10 @@ static void binary(Checker *c, uint32_t file, Expr *e, Operand *x)
 	check_expr(c, file, e->binary.x, x, NULL);
 	check_expr(c, file, e->binary.y, &y, NULL);
 	TokKind op = e->binary.op;
+	if (!check_binary_ok(c, file, e, x, &y)) {
+		set(x, OP_INVALID, NULL);
+		return;
+	}
 	if (!is_value(x) || !is_value(&y) || !x->type || !y.type) {
 		set(x, OP_INVALID, NULL);
 		return;
@@ -837,7 +841,9 @@ void check_expr(Checker *c, uint32_t file, Expr *e, Operand *x, Type *hint)
 		break;
 	case EXPR_STAR:
 		check_expr(c, file, e->star.x, x, NULL);
-		if (x->mode == OP_TYPE) {
+		if (!check_unary_ok(c, file, e, x)) {
+			set(x, OP_INVALID, NULL);
+		} else if (x->mode == OP_TYPE) {
 			set(x, OP_TYPE, x->type ? types_new_pointer(c->a, x->type) : NULL);
 		} else {
 			Type *u = x->type ? types_core_type(x->type) : NULL;
@@ -852,6 +858,10 @@ void check_expr(Checker *c, uint32_t file, Expr *e, Operand *x, Type *hint)
 			h = u && u->kind == TY_POINTER ? u->pointer.elem : NULL;
 		}
 		check_expr(c, file, e->unary.x, x, h);
+		if (!check_unary_ok(c, file, e, x)) {
+			set(x, OP_INVALID, NULL);
+			break;
+		}
 		if (!is_value(x) || !x->type) {
 			set(x, OP_VALUE, NULL);
 			break;
