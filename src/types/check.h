@@ -121,6 +121,10 @@ bool check_value_ok(Checker *c, uint32_t file, Expr *e, Operand *x, bool no_type
 bool check_binary_ok(Checker *c, uint32_t file, Expr *e, Operand *x, Operand *y);
 bool check_unary_ok(Checker *c, uint32_t file, Expr *e, Operand *x);
 
+/* check_errs_expr.c: selector, call, index and slice errors */
+void check_selector_error(Checker *c, uint32_t file, Expr *e, Operand *x, LookupResult *r);
+Object *check_pkg_selector_error(Checker *c, uint32_t file, Expr *e, Package *ip);
+
 /* The entry point: checks one package's parsed files. */
 typedef struct CheckConfig {
 	Package *(*import)(void *arg, const char *path); /* NULL result: a fake package */

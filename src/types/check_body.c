@@ -219,11 +219,10 @@ static void selector(Checker *c, uint32_t file, Expr *e, Operand *x)
 			if (o && !(o->flags & OF_EXPORTED) && ip != types_unsafe)
 				o = NULL;
 			set(x, OP_INVALID, NULL);
-			if (!o) {
-				if (ip && !ip->fake)
-					check_errorf(c, file, sel->pos, "undefined: %s.%s", sx->ident.name->s, sel->ident.name->s);
+			if (!o)
+				o = check_pkg_selector_error(c, file, e, ip);
+			if (!o)
 				return;
-			}
 			check_recordp(c, file, sel, o);
 			x->obj = o;
 			switch (o->kind) {
@@ -248,9 +247,12 @@ static void selector(Checker *c, uint32_t file, Expr *e, Operand *x)
 	}
 	bool typ = x->mode == OP_TYPE;
 	LookupResult r = types_lookup_field_or_method(c->a, x->type, x->mode == OP_VAR, c->pkg, sel->ident.name);
-	if (!r.obj) {
-		set(x, OP_INVALID, NULL);
-		return;
+	if (!r.obj || (typ && r.obj->kind == OBJ_VAR)) {
+		check_selector_error(c, file, e, x, &r);
+		if (!r.obj) {
+			set(x, OP_INVALID, NULL);
+			return;
+		}
 	}
 	check_recordp(c, file, sel, r.obj);
 	if (r.obj->kind == OBJ_VAR) {
