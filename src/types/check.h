@@ -120,10 +120,15 @@ bool check_known_value(const Operand *x);
 bool check_value_ok(Checker *c, uint32_t file, Expr *e, Operand *x, bool no_types);
 bool check_binary_ok(Checker *c, uint32_t file, Expr *e, Operand *x, Operand *y);
 bool check_unary_ok(Checker *c, uint32_t file, Expr *e, Operand *x);
+bool check_convert_untyped(Checker *c, uint32_t file, Expr *e, Operand *x, Type *target);
 
 /* check_errs_expr.c: selector, call, index and slice errors */
 void check_selector_error(Checker *c, uint32_t file, Expr *e, Operand *x, LookupResult *r);
 Object *check_pkg_selector_error(Checker *c, uint32_t file, Expr *e, Package *ip);
+bool check_index_ok(Checker *c, uint32_t file, Expr *e, Operand *x, Operand *y);
+bool check_slice_ok(Checker *c, uint32_t file, Expr *e, Operand *x, Operand *y);
+bool check_callable_ok(Checker *c, uint32_t file, Expr *e, Operand *f);
+bool check_conversion_ok(Checker *c, uint32_t file, Expr *e, Type *t, Operand *x);
 
 /* The entry point: checks one package's parsed files. */
 typedef struct CheckConfig {

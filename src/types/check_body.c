@@ -534,6 +534,10 @@ static void call(Checker *c, uint32_t file, Expr *e, Operand *x)
 		set(&y, OP_INVALID, NULL);
 		for (uint32_t i = 0; i < e->call.args.n; i++)
 			check_expr(c, file, e->call.args.v[i], &y, f.type);
+		if (!check_conversion_ok(c, file, e, f.type, &y)) {
+			set(x, OP_INVALID, NULL);
+			return;
+		}
 		set(x, OP_VALUE, f.type);
 		if (f.type && e->call.args.n == 1 && y.mode == OP_CONST && y.val && y.type) {
 			Type *u = types_under(f.type);
@@ -552,6 +556,7 @@ static void call(Checker *c, uint32_t file, Expr *e, Operand *x)
 		return;
 	}
 	c->ncallrecv++;
+	bool callable = check_callable_ok(c, file, e, &f);
 	Type *sig = f.type && is_value(&f) ? types_under(f.type) : NULL;
 	uint32_t n = e->call.args.n;
 	Operand *args = ARENA_ARRAY(c->a, Operand, n ? n : 1);
@@ -564,7 +569,9 @@ static void call(Checker *c, uint32_t file, Expr *e, Operand *x)
 		}
 		check_expr(c, file, e->call.args.v[i], &args[i], hint);
 	}
-	set(x, OP_VALUE, NULL);
+	set(x, callable ? OP_VALUE : OP_INVALID, NULL);
+	if (!callable)
+		return;
 	if (n == 1 && args[0].type && args[0].type->kind == TY_TUPLE && args[0].mode == OP_VALUE) {
 		/* f(g()) with several results: one operand per result */
 		ObjList vs = args[0].type->tuple.vars;
@@ -787,6 +794,10 @@ void check_expr(Checker *c, uint32_t file, Expr *e, Operand *x, Type *hint)
 			}
 			break;
 		}
+		if (e->kind == EXPR_INDEX && !check_index_ok(c, file, e, x, &y)) {
+			set(x, OP_INVALID, NULL);
+			break;
+		}
 		Type *u = x->type && is_value(x) ? types_core_type(x->type) : NULL;
 		Type *t = NULL;
 		OpMode m = OP_VALUE;
@@ -813,10 +824,14 @@ void check_expr(Checker *c, uint32_t file, Expr *e, Operand *x, Type *hint)
 	}
 	case EXPR_SLICE: {
 		check_expr(c, file, e->slice.x, x, NULL);
-		Operand y;
-		check_expr(c, file, e->slice.low, &y, NULL);
-		check_expr(c, file, e->slice.high, &y, NULL);
-		check_expr(c, file, e->slice.max, &y, NULL);
+		Operand y[3];
+		check_expr(c, file, e->slice.low, &y[0], NULL);
+		check_expr(c, file, e->slice.high, &y[1], NULL);
+		check_expr(c, file, e->slice.max, &y[2], NULL);
+		if (!check_slice_ok(c, file, e, x, y)) {
+			set(x, OP_INVALID, NULL);
+			break;
+		}
 		Type *u = x->type && is_value(x) ? types_core_type(x->type) : NULL;
 		Type *t = NULL;
 		if (u) {

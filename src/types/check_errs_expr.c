@@ -196,3 +196,265 @@ Object *check_pkg_selector_error(Checker *c, uint32_t file, Expr *e, Package *ip
 	check_errorf(c, file, sel->pos, "undefined: %s.%s", sx->ident.name->s, n->s);
 	return NULL;
 }
+
+/* check.index: an index operand y (for a sequence of length, -1 unknown; max = length for
+ * indexing, length + 1 for slicing). *val gets its constant value (-1 when not constant).
+ * False when an error was reported. */
+static bool index_ok(Checker *c, uint32_t file, Expr *ie, Operand *y0, int64_t max, int64_t *val)
+{
+	*val = -1;
+	if (!check_value_ok(c, file, ie, y0, true))
+		return false;
+	if (!check_known_value(y0) || unknown_type(y0->type))
+		return true;
+	Operand y = *y0;
+	if (!check_convert_untyped(c, file, ie, &y, types_typ[BK_INT]))
+		return false;
+	Type *u = types_under(y.type);
+	if (u->kind != TY_BASIC || !(u->flags & TF_INTEGER)) {
+		check_errorf(c, file, syn_expr_pos(ie), "invalid argument: index %s must be integer", check_operand_str(c, ie, &y));
+		return false;
+	}
+	if (y.mode != OP_CONST || !y.val || y.val->kind != CK_INT)
+		return true;
+	if (const_sign(y.val) < 0) {
+		check_errorf(c, file, syn_expr_pos(ie), "invalid argument: index %s must not be negative", check_operand_str(c, ie, &y));
+		return false;
+	}
+	if (!const_representable(c->a, y.val, BK_INT, NULL)) {
+		check_errorf(c, file, syn_expr_pos(ie), "invalid argument: index %s overflows int", check_operand_str(c, ie, &y));
+		return false;
+	}
+	bool exact;
+	int64_t v = const_int64_val(y.val, &exact);
+	if (max >= 0 && v >= max) {
+		char *s = const_string(y.val);
+		check_errorf(c, file, syn_expr_pos(ie), "invalid argument: index %s out of bounds [0:%lld]", s, (long long)max);
+		free(s);
+		return false;
+	}
+	*val = v;
+	return true;
+}
+
+/* Whether expression b (the operand of an index or slice) is an index of a type parameter's
+ * value, whose addressability this checker does not track. */
+static bool tparam_index(Checker *c, uint32_t file, Expr *b)
+{
+	Expr *u = syn_unparen(b);
+	if (u->kind != EXPR_INDEX)
+		return false;
+	Operand o;
+	bool rec = c->record;
+	c->record = false;
+	c->quiet++;
+	check_expr(c, file, u->index.x, &o, NULL);
+	c->quiet--;
+	c->record = rec;
+	return !o.type || unknown_type(o.type) || tparam_index(c, file, u->index.x);
+}
+
+/* x[i] (one index; x not a type nor a generic function) */
+bool check_index_ok(Checker *c, uint32_t file, Expr *e, Operand *x, Operand *y)
+{
+	Expr *ie = e->index.indices.n == 1 ? e->index.indices.v[0] : NULL;
+	if (!ie || !check_value_ok(c, file, e->index.x, x, false))
+		return x->mode != OP_NOVALUE && x->mode != OP_BUILTIN;
+	if (!check_known_value(x) || unknown_type(x->type))
+		return true;
+	Type *u = types_under(x->type);
+	int64_t length = -1, v;
+	switch (u->kind) {
+	case TY_BASIC:
+		if (!(u->flags & TF_STRING))
+			break;
+		if (x->mode == OP_CONST && x->val && x->val->kind == CK_STRING)
+			length = (int64_t)x->val->str.len;
+		return index_ok(c, file, ie, y, length, &v);
+	case TY_ARRAY: return index_ok(c, file, ie, y, u->array.len, &v);
+	case TY_POINTER: {
+		Type *a = types_under(u->pointer.elem);
+		if (a->kind != TY_ARRAY)
+			break;
+		return index_ok(c, file, ie, y, a->array.len, &v);
+	}
+	case TY_SLICE: return index_ok(c, file, ie, y, -1, &v);
+	case TY_MAP: {
+		if (!check_value_ok(c, file, ie, y, true))
+			return false;
+		if (!check_known_value(y) || unknown_type(y->type) || unknown_type(u->map.key))
+			return true;
+		if (types_assignable(y->type, u->map.key) && (!types_is_untyped(y->type) || y->mode != OP_CONST))
+			return true;
+		Operand k = *y;
+		if (types_is_untyped(y->type) && y->mode == OP_CONST && types_assignable(y->type, u->map.key)) {
+			/* representability is the assignment's business */
+			return true;
+		}
+		(void)k;
+		check_errorf(c, file, syn_expr_pos(ie), "cannot use %s as %s value in map index", check_operand_str(c, ie, y),
+		             check_type_str(c, u->map.key));
+		return false;
+	}
+	case TY_STRUCT:
+	case TY_SIGNATURE:
+	case TY_INTERFACE:
+	case TY_CHAN:
+	case TY_UNION:
+	case TY_TUPLE:
+	case TY_NAMED:
+	case TY_TYPEPARAM:
+	case TY_ALIAS:
+	case TY_COUNT:
+		break;
+	}
+	check_errorf(c, file, e->pos, "cannot index %s", check_operand_str(c, e->index.x, x));
+	return false;
+}
+
+/* x[lo:hi:max] */
+bool check_slice_ok(Checker *c, uint32_t file, Expr *e, Operand *x, Operand *y)
+{
+	Expr *ex = e->slice.x;
+	if (!check_value_ok(c, file, ex, x, true))
+		return false;
+	if (!check_known_value(x) || unknown_type(x->type))
+		return true;
+	Type *u = types_under(x->type);
+	int64_t length = -1;
+	bool valid = false;
+	switch (u->kind) {
+	case TY_BASIC:
+		if (!(u->flags & TF_STRING))
+			break;
+		if (e->slice.slice3) {
+			Expr *at = e->slice.max ? e->slice.max : e;
+			check_errorf(c, file, syn_expr_pos(at), INVALID_OP "3-index slice of string");
+			return false;
+		}
+		valid = true;
+		if (x->mode == OP_CONST && x->val && x->val->kind == CK_STRING)
+			length = (int64_t)x->val->str.len;
+		break;
+	case TY_ARRAY:
+		if (x->mode != OP_VAR) {
+			if (tparam_index(c, file, ex))
+				return true;
+			check_errorf(c, file, syn_expr_pos(ex), "cannot slice unaddressable value %s", check_operand_str(c, ex, x));
+			return false;
+		}
+		valid = true;
+		length = u->array.len;
+		break;
+	case TY_POINTER: {
+		Type *a = types_under(u->pointer.elem);
+		if (a->kind == TY_ARRAY) {
+			valid = true;
+			length = a->array.len;
+		}
+		break;
+	}
+	case TY_SLICE: valid = true; break;
+	case TY_STRUCT:
+	case TY_SIGNATURE:
+	case TY_INTERFACE:
+	case TY_MAP:
+	case TY_CHAN:
+	case TY_UNION:
+	case TY_TUPLE:
+	case TY_NAMED:
+	case TY_TYPEPARAM:
+	case TY_ALIAS:
+	case TY_COUNT:
+		break;
+	}
+	if (!valid) {
+		check_errorf(c, file, syn_expr_pos(ex), "cannot slice %s", check_operand_str(c, ex, x));
+		return false;
+	}
+	Expr *ie[3] = {e->slice.low, e->slice.high, e->slice.max};
+	int64_t ind[3];
+	for (int i = 0; i < 3; i++) {
+		int64_t v = -1;
+		if (ie[i]) {
+			if (!index_ok(c, file, ie[i], &y[i], length >= 0 ? length + 1 : -1, &v))
+				return false;
+		} else if (i == 0) {
+			v = 0;
+		} else if (length >= 0) {
+			v = length;
+		}
+		ind[i] = v;
+	}
+	for (int i = 0; i < 2; i++) {
+		if (ind[i] <= 0)
+			continue;
+		for (int j = i + 1; j < 3; j++) {
+			if (ind[j] >= 0 && ind[j] < ind[i] && ie[j]) {
+				check_errorf(c, file, syn_expr_pos(ie[j]), "invalid slice indices: %lld < %lld", (long long)ind[j], (long long)ind[i]);
+				return false;
+			}
+		}
+	}
+	return true;
+}
+
+/* f(args) where f is not a type nor a builtin: f must be a function. */
+bool check_callable_ok(Checker *c, uint32_t file, Expr *e, Operand *f)
+{
+	Expr *fe = e->call.fun;
+	if (f->mode == OP_NOVALUE)
+		return check_value_ok(c, file, fe, f, false);
+	if (!check_known_value(f) || unknown_type(f->type) || f->mode == OP_NIL)
+		return true;
+	if (types_under(f->type)->kind == TY_SIGNATURE)
+		return true;
+	check_errorf(c, file, syn_expr_pos(fe), INVALID_OP "cannot call %s: %s is not a function", check_operand_str(c, fe, f),
+	             check_type_str(c, f->type));
+	return false;
+}
+
+/* T(x): one argument, convertible to T. x is the (last) argument's operand. */
+bool check_conversion_ok(Checker *c, uint32_t file, Expr *e, Type *t, Operand *x)
+{
+	ExprList args = e->call.args;
+	if (!t || t == check_invalid())
+		return true;
+	if (args.n == 0) {
+		check_errorf(c, file, syn_expr_pos(e), "missing argument in conversion to %s", check_type_str(c, t));
+		return false;
+	}
+	if (args.n > 1) {
+		check_errorf(c, file, syn_expr_pos(args.v[args.n - 1]), "too many arguments in conversion to %s", check_type_str(c, t));
+		return false;
+	}
+	Expr *xe = args.v[0];
+	if (!check_value_ok(c, file, xe, x, true))
+		return false;
+	if (!check_known_value(x) || unknown_type(x->type) || unknown_type(t) || types_is_generic(t))
+		return true;
+	Type *tu = types_under(t);
+	if (tu->kind == TY_INTERFACE)
+		return true; /* the cause (a missing method) is the assignment's business */
+	if (e->call.ellipsis != SYN_NOPOS) {
+		check_errorf(c, file, syn_expr_pos(xe), "invalid use of ... in conversion to %s", check_type_str(c, t));
+		return false;
+	}
+	if (x->mode == OP_CONST && tu->kind == TY_BASIC && (tu->flags & TF_CONST_TYPE)) {
+		if (!x->val || x->val->kind == CK_UNKNOWN)
+			return true;
+		ConstVal *out = NULL;
+		if (const_convert(c->a, x->val, x->type, tu->basic.kind, &out))
+			return true;
+		if (types_is_integer(x->type) && (tu->flags & TF_INTEGER)) {
+			char *s = const_string(x->val);
+			check_errorf(c, file, syn_expr_pos(xe), "constant %s overflows %s", s, check_type_str(c, t));
+			free(s);
+			return false;
+		}
+	} else if (types_convertible(x->type, t)) {
+		return true;
+	}
+	check_errorf(c, file, syn_expr_pos(xe), "cannot convert %s to type %s", check_operand_str(c, xe, x), check_type_str(c, t));
+	return false;
+}

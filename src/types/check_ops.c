@@ -92,7 +92,7 @@ bool check_value_ok(Checker *c, uint32_t file, Expr *e, Operand *x, bool no_type
 
 /* implicitTypeAndValue + convertUntyped: the type an untyped operand takes next to target;
  * false (and the error reported) when it cannot. */
-static bool convert_untyped(Checker *c, uint32_t file, Expr *e, Operand *x, Type *target)
+bool check_convert_untyped(Checker *c, uint32_t file, Expr *e, Operand *x, Type *target)
 {
 	if (!types_is_untyped(x->type) || has_tparam(target))
 		return true;
@@ -369,9 +369,9 @@ bool check_binary_ok(Checker *c, uint32_t file, Expr *e, Operand *x0, Operand *y
 	if (op == TOK_SHL || op == TOK_SHR)
 		return shift_ok(c, file, e, &x, &y);
 	if (may_convert(&x, &y)) {
-		if (!convert_untyped(c, file, ex, &x, y.type))
+		if (!check_convert_untyped(c, file, ex, &x, y.type))
 			return false;
-		if (!convert_untyped(c, file, ey, &y, x.type))
+		if (!check_convert_untyped(c, file, ey, &y, x.type))
 			return false;
 	}
 	if (op == TOK_EQL || op == TOK_NEQ || op == TOK_LSS || op == TOK_LEQ || op == TOK_GTR || op == TOK_GEQ)
