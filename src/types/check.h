@@ -129,6 +129,11 @@ bool check_index_ok(Checker *c, uint32_t file, Expr *e, Operand *x, Operand *y);
 bool check_slice_ok(Checker *c, uint32_t file, Expr *e, Operand *x, Operand *y);
 bool check_callable_ok(Checker *c, uint32_t file, Expr *e, Operand *f);
 bool check_conversion_ok(Checker *c, uint32_t file, Expr *e, Type *t, Operand *x);
+bool check_index_value_ok(Checker *c, uint32_t file, Expr *ie, Operand *y, int64_t max, int64_t *val);
+
+/* check_errs_builtin.c: argument errors of the builtins */
+bool check_builtin_ok(Checker *c, uint32_t file, Expr *e, BuiltinId id, Operand *ops, uint32_t n);
+bool check_simple_assign_ok(Checker *c, uint32_t file, Expr *ye, Operand *y, Type *t, const char *context);
 
 /* The entry point: checks one package's parsed files. */
 typedef struct CheckConfig {

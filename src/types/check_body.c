@@ -397,6 +397,10 @@ static void builtin_call(Checker *c, uint32_t file, Expr *e, Object *b, Operand 
 			a0 = ops[i];
 	}
 	(void)first_type;
+	if (!check_builtin_ok(c, file, e, id, ops, args.n)) {
+		set(x, OP_INVALID, NULL);
+		return;
+	}
 	set(x, OP_VALUE, NULL);
 	switch (id) {
 	case BI_LEN:

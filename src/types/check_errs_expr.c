@@ -200,7 +200,7 @@ Object *check_pkg_selector_error(Checker *c, uint32_t file, Expr *e, Package *ip
 /* check.index: an index operand y (for a sequence of length, -1 unknown; max = length for
  * indexing, length + 1 for slicing). *val gets its constant value (-1 when not constant).
  * False when an error was reported. */
-static bool index_ok(Checker *c, uint32_t file, Expr *ie, Operand *y0, int64_t max, int64_t *val)
+bool check_index_value_ok(Checker *c, uint32_t file, Expr *ie, Operand *y0, int64_t max, int64_t *val)
 {
 	*val = -1;
 	if (!check_value_ok(c, file, ie, y0, true))
@@ -270,15 +270,15 @@ bool check_index_ok(Checker *c, uint32_t file, Expr *e, Operand *x, Operand *y)
 			break;
 		if (x->mode == OP_CONST && x->val && x->val->kind == CK_STRING)
 			length = (int64_t)x->val->str.len;
-		return index_ok(c, file, ie, y, length, &v);
-	case TY_ARRAY: return index_ok(c, file, ie, y, u->array.len, &v);
+		return check_index_value_ok(c, file, ie, y, length, &v);
+	case TY_ARRAY: return check_index_value_ok(c, file, ie, y, u->array.len, &v);
 	case TY_POINTER: {
 		Type *a = types_under(u->pointer.elem);
 		if (a->kind != TY_ARRAY)
 			break;
-		return index_ok(c, file, ie, y, a->array.len, &v);
+		return check_index_value_ok(c, file, ie, y, a->array.len, &v);
 	}
-	case TY_SLICE: return index_ok(c, file, ie, y, -1, &v);
+	case TY_SLICE: return check_index_value_ok(c, file, ie, y, -1, &v);
 	case TY_MAP: {
 		if (!check_value_ok(c, file, ie, y, true))
 			return false;
@@ -377,7 +377,7 @@ bool check_slice_ok(Checker *c, uint32_t file, Expr *e, Operand *x, Operand *y)
 	for (int i = 0; i < 3; i++) {
 		int64_t v = -1;
 		if (ie[i]) {
-			if (!index_ok(c, file, ie[i], &y[i], length >= 0 ? length + 1 : -1, &v))
+			if (!check_index_value_ok(c, file, ie[i], &y[i], length >= 0 ? length + 1 : -1, &v))
 				return false;
 		} else if (i == 0) {
 			v = 0;
