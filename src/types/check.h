@@ -135,6 +135,12 @@ bool check_index_value_ok(Checker *c, uint32_t file, Expr *ie, Operand *y, int64
 bool check_builtin_ok(Checker *c, uint32_t file, Expr *e, BuiltinId id, Operand *ops, uint32_t n);
 bool check_simple_assign_ok(Checker *c, uint32_t file, Expr *ye, Operand *y, Type *t, const char *context);
 
+/* check_errs_stmt.c: expression errors of statements */
+void check_expr_stmt_errs(Checker *c, uint32_t file, Stmt *s, Operand *x);
+void check_cond_errs(Checker *c, uint32_t file, Expr *cond, Operand *x, const char *what);
+void check_send_errs(Checker *c, uint32_t file, Stmt *s, Operand *ch, Operand *v);
+void check_incdec_errs(Checker *c, uint32_t file, Stmt *s, Operand *x);
+
 /* The entry point: checks one package's parsed files. */
 typedef struct CheckConfig {
 	Package *(*import)(void *arg, const char *path); /* NULL result: a fake package */

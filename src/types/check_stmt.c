@@ -357,13 +357,18 @@ static void stmt(Checker *c, uint32_t file, Stmt *s)
 		break;
 	case STMT_EXPR:
 		check_expr(c, file, s->expr.x, &x, NULL);
+		check_expr_stmt_errs(c, file, s, &x);
 		break;
-	case STMT_SEND:
-		check_expr(c, file, s->send.chan, &x, NULL);
+	case STMT_SEND: {
+		Operand ch;
+		check_expr(c, file, s->send.chan, &ch, NULL);
 		check_expr(c, file, s->send.value, &x, NULL);
+		check_send_errs(c, file, s, &ch, &x);
 		break;
+	}
 	case STMT_INC_DEC:
 		check_expr(c, file, s->inc_dec.x, &x, NULL);
+		check_incdec_errs(c, file, s, &x);
 		break;
 	case STMT_ASSIGN:
 		assign(c, file, s);
@@ -392,6 +397,7 @@ static void stmt(Checker *c, uint32_t file, Stmt *s)
 		open_scope(c, file, s->pos, "if");
 		stmt(c, file, s->if_.init);
 		check_expr(c, file, s->if_.cond, &x, NULL);
+		check_cond_errs(c, file, s->if_.cond, &x, "if");
 		stmt(c, file, s->if_.body);
 		stmt(c, file, s->if_.else_);
 		break;
@@ -443,6 +449,7 @@ static void stmt(Checker *c, uint32_t file, Stmt *s)
 		open_scope(c, file, s->pos, "for");
 		stmt(c, file, s->for_.init);
 		check_expr(c, file, s->for_.cond, &x, NULL);
+		check_cond_errs(c, file, s->for_.cond, &x, "for");
 		stmt(c, file, s->for_.post);
 		stmt(c, file, s->for_.body);
 		break;
