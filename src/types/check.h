@@ -135,6 +135,9 @@ bool check_index_value_ok(Checker *c, uint32_t file, Expr *ie, Operand *y, int64
 bool check_builtin_ok(Checker *c, uint32_t file, Expr *e, BuiltinId id, Operand *ops, uint32_t n);
 bool check_simple_assign_ok(Checker *c, uint32_t file, Expr *ye, Operand *y, Type *t, const char *context);
 
+/* check_errs_lit.c: composite literal errors */
+void check_composite_errs(Checker *c, uint32_t file, Expr *e, Type *t, bool elided);
+
 /* check_errs_stmt.c: expression errors of statements */
 void check_expr_stmt_errs(Checker *c, uint32_t file, Stmt *s, Operand *x);
 void check_cond_errs(Checker *c, uint32_t file, Expr *cond, Operand *x, const char *what);

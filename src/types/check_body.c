@@ -681,6 +681,7 @@ static void composite(Checker *c, uint32_t file, Expr *e, Operand *x, Type *hint
 			check_expr(c, file, el, &y, vh);
 		}
 	}
+	check_composite_errs(c, file, e, t, !te && hint);
 	set(x, OP_VALUE, t);
 }
 
