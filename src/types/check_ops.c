@@ -24,7 +24,8 @@ bool check_known_value(const Operand *x)
 		return false;
 	if (!x->type || x->type == check_invalid() || x->type->kind == TY_TUPLE)
 		return false;
-	return true;
+	Type *u = types_under(x->type);
+	return u && u != check_invalid(); /* a type in a cycle has an invalid underlying type */
 }
 
 static bool has_tparam(Type *t)
