@@ -657,6 +657,8 @@ static void composite(Checker *c, uint32_t file, Expr *e, Operand *x, Type *hint
 				}
 				check_recordp(c, file, el->kv.key, fo);
 				check_expr(c, file, el->kv.value, &y, fo ? fo->type : NULL);
+			} else if (el->kind == EXPR_KEY_VALUE) {
+				check_expr(c, file, el->kv.value, &y, NULL); /* not a field name: reported with the literal */
 			} else {
 				Type *ft = k < u->strct.fields.len ? u->strct.fields.data[k]->type : NULL;
 				check_expr(c, file, el, &y, ft);
@@ -671,8 +673,8 @@ static void composite(Checker *c, uint32_t file, Expr *e, Operand *x, Type *hint
 			vh = u->kind == TY_SLICE ? u->slice.elem : u->array.elem;
 		}
 		if (el->kind == EXPR_KEY_VALUE) {
-			/* with the literal's type unknown, a key may be a field name */
-			bool q = !u && el->kv.key->kind == EXPR_IDENT;
+			/* with the literal's type unknown (or one without literals), a key may be a field name */
+			bool q = (!u || (u->kind != TY_MAP && u->kind != TY_SLICE && u->kind != TY_ARRAY)) && el->kv.key->kind == EXPR_IDENT;
 			c->quiet += q;
 			check_expr(c, file, el->kv.key, &y, kh);
 			c->quiet -= q;

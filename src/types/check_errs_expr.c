@@ -131,6 +131,21 @@ static const char *lookup_error(Checker *c, Type *typ, const char *sel, Object *
 	return s;
 }
 
+static bool dup_fields(Type *t)
+{
+	Type *u = types_under(t);
+	if (u->kind == TY_POINTER)
+		u = types_under(u->pointer.elem);
+	if (u->kind != TY_STRUCT)
+		return false;
+	ObjList f = u->strct.fields;
+	for (uint32_t i = 0; i < f.len; i++)
+		for (uint32_t j = i + 1; j < f.len; j++)
+			if (f.data[i]->name && f.data[i]->name == f.data[j]->name && f.data[i]->name != types_name_blank)
+				return true;
+	return false;
+}
+
 /* x.sel where the lookup found nothing (r) or, on a type, found a field. */
 void check_selector_error(Checker *c, uint32_t file, Expr *e, Operand *x, LookupResult *r)
 {
@@ -145,6 +160,8 @@ void check_selector_error(Checker *c, uint32_t file, Expr *e, Operand *x, Lookup
 		check_errorf(c, file, sel->pos, "%s.%s undefined (type %s has no method %s)", xs, name, check_type_str(c, x->type), name);
 		return;
 	}
+	if (r->ambiguous && dup_fields(x->type)) /* a struct with a duplicate field: reported by its declaration */
+		return;
 	if (r->ambiguous) {
 		check_errorf(c, file, sel->pos, "ambiguous selector %s.%s", xs, name);
 		return;

@@ -302,7 +302,7 @@ static void type_switch(Checker *c, uint32_t file, Stmt *s)
 				if (y.mode == OP_TYPE)
 					single = y.type;
 				else
-					single = NULL;
+					single = y.mode == OP_NIL ? NULL : types_typ[BK_INVALID];
 			} else {
 				single = check_typexpr(c, file, te);
 			}
@@ -313,6 +313,8 @@ static void type_switch(Checker *c, uint32_t file, Stmt *s)
 			Type *vt = cl->case_clause.list.n == 1 && single && single != types_typ[BK_INVALID] ? single : x.type;
 			if (cl->case_clause.list.n == 1 && !single)
 				vt = x.type; /* case nil */
+			if (cl->case_clause.list.n == 1 && single == types_typ[BK_INVALID])
+				vt = NULL; /* an invalid case: the variable's type is invalid (no follow-up errors) */
 			Object *v = types_new_var(c->a, VK_LOCAL, c->pkg, mkpos(file, lhs->pos), lhs->ident.name, vt);
 			types_scope_insert(c->scope, v);
 			nvars++;
