@@ -77,7 +77,11 @@ static void ident(Checker *c, uint32_t file, Expr *e, Operand *x)
 	case OBJ_VAR: x->mode = OP_VAR; x->type = o->type; o->flags |= VF_USED; break;
 	case OBJ_FUNC: x->mode = OP_VALUE; x->type = o->type; break;
 	case OBJ_BUILTIN: x->mode = OP_BUILTIN; break;
-	case OBJ_PKGNAME: x->mode = OP_PKG; o->pkgname.used = true; break;
+	case OBJ_PKGNAME:
+		x->mode = OP_PKG;
+		o->pkgname.used = true;
+		check_errorf(c, file, e->pos, "use of package %s not in selector", o->name->s);
+		break;
 	case OBJ_NIL: x->mode = OP_NIL; x->type = types_typ[BK_UNTYPED_NIL]; break;
 	case OBJ_LABEL:
 	case OBJ_BAD:
@@ -573,6 +577,7 @@ static void call(Checker *c, uint32_t file, Expr *e, Operand *x)
 		}
 		check_expr(c, file, e->call.args.v[i], &args[i], hint);
 	}
+	check_call_args_ok(c, file, e, args, n);
 	set(x, callable ? OP_VALUE : OP_INVALID, NULL);
 	if (!callable)
 		return;

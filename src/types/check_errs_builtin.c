@@ -70,7 +70,7 @@ bool check_builtin_ok(Checker *c, uint32_t file, Expr *e, BuiltinId id, Operand 
 	if (!type_first) {
 		bool ok = true;
 		for (uint32_t i = 0; i < n; i++)
-			if (!check_value_ok(c, file, args.v[i], &ops[i], true))
+			if (!(n == 1 && ops[i].type && ops[i].type->kind == TY_TUPLE) && !check_value_ok(c, file, args.v[i], &ops[i], true))
 				ok = false;
 		if (!ok)
 			return false;

@@ -475,3 +475,14 @@ bool check_conversion_ok(Checker *c, uint32_t file, Expr *e, Type *t, Operand *x
 	check_errorf(c, file, syn_expr_pos(xe), "cannot convert %s to type %s", check_operand_str(c, xe, x), check_type_str(c, t));
 	return false;
 }
+
+/* The arguments of a function call are values (one call with several results may stand for
+ * all of them). */
+void check_call_args_ok(Checker *c, uint32_t file, Expr *e, Operand *args, uint32_t n)
+{
+	for (uint32_t i = 0; i < n; i++) {
+		if (n == 1 && args[i].mode == OP_VALUE && args[i].type && args[i].type->kind == TY_TUPLE)
+			continue;
+		check_value_ok(c, file, e->call.args.v[i], &args[i], true);
+	}
+}

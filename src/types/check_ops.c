@@ -65,7 +65,8 @@ static bool has_nil(Type *t)
 	return false;
 }
 
-/* check.exclude: a type, a call without result or a builtin where a value is needed.
+/* check.exclude and check.singleValue: a type, a call without result, a builtin or several
+ * values where a value is needed.
  * what_types: the context also excludes types ("used as value" rather than "used as value or
  * type"). */
 bool check_value_ok(Checker *c, uint32_t file, Expr *e, Operand *x, bool no_types)
@@ -78,10 +79,13 @@ bool check_value_ok(Checker *c, uint32_t file, Expr *e, Operand *x, bool no_type
 		if (no_types)
 			msg = "%s is not an expression";
 		break;
+	case OP_VALUE:
+		if (x->type && x->type->kind == TY_TUPLE && x->type->tuple.vars.len != 1)
+			msg = "multiple-value %s in single-value context";
+		break;
 	case OP_INVALID:
 	case OP_CONST:
 	case OP_VAR:
-	case OP_VALUE:
 	case OP_PKG:
 	case OP_NIL: break;
 	}
