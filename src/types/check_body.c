@@ -78,8 +78,7 @@ static void ident(Checker *c, uint32_t file, Expr *e, Operand *x)
 	case OBJ_FUNC: x->mode = OP_VALUE; x->type = o->type; break;
 	case OBJ_BUILTIN: x->mode = OP_BUILTIN; break;
 	case OBJ_PKGNAME:
-		x->mode = OP_PKG;
-		o->pkgname.used = true;
+		x->mode = OP_PKG; /* not a use of the import (types2) */
 		check_errorf(c, file, e->pos, "use of package %s not in selector", o->name->s);
 		break;
 	case OBJ_NIL: x->mode = OP_NIL; x->type = types_typ[BK_UNTYPED_NIL]; break;
