@@ -293,7 +293,9 @@ Type *check_typexpr(Checker *c, uint32_t file, Expr *e)
 			t = check_invalid(); /* [...]T outside a composite literal */
 		else {
 			int64_t n = array_len(c, file, e->array.len);
-			t = types_new_array(c->a, check_typexpr(c, file, e->array.elt), n);
+			Type *elem = check_typexpr(c, file, e->array.elt);
+			/* a length not known (C.N in a cgo file, or an error): invalid, as go/types */
+			t = n < 0 ? check_invalid() : types_new_array(c->a, elem, n);
 		}
 		break;
 	case EXPR_MAP_TYPE: {

@@ -88,7 +88,7 @@ dumpcmp() {
 		echo "ok types-cgo/dump-$name: $msg"
 	fi
 }
-dumpcmp clean "$here/clean" 79 ./ring ./cmd/ringstat
+dumpcmp clean "$here/clean" 78 ./ring ./cmd/ringstat
 dumpcmp std "$work" 98.2 $STD
 dumpcmp cgotest "$work" 81.8 cmd/cgo/internal/test
 

@@ -37,6 +37,12 @@ func main() {
 	pg := int64(C.page_size())
 	fmt.Fprintf(os.Stdout, "%s %s: %d samples (full %v), seen %d, min %.0f max %.0f p50 %.0f, page %d, blob %q\n",
 		ring.Label(), r.Name(), st.N, r.Full(), seen, st.Min, st.Max, st.P50, pg, ring.Blob([]byte("ok")))
+	sums, err := ring.Sums([]int64{1, 2, 3, 4, 5}, 2)
+	if err != nil {
+		log.Fatal(err)
+	}
+	last, err := ring.Fill(r, []float64{1.5, 2.5})
+	fmt.Println(sums, ring.Describe(r), int(last), err)
 	p, free := ring.Grow(4)
 	defer free()
 	_ = p
