@@ -274,6 +274,8 @@ Type *check_typexpr(Checker *c, uint32_t file, Expr *e)
 		Object *o = type_name_obj(c, file, e);
 		if (o && o->kind == OBJ_TYPENAME && o->type)
 			t = o->type;
+		else if (o)
+			check_not_a_type(c, file, e, o);
 		break;
 	}
 	case EXPR_PAREN:
@@ -775,12 +777,13 @@ static void method_decl(Checker *c, SynFile *f, Scope *fscope, Decl *d, FuncBody
 			rt = types_new_pointer(c->a, rt);
 		Expr *rid = rf->names.n ? rf->names.v[0] : NULL;
 		recv = types_new_var(c->a, VK_RECV, c->pkg, mkpos(file, rid ? rid->pos : rf->pos), rid ? rid->ident.name : NULL, rt);
-		if (rid) {
-			types_scope_insert(fs, recv);
+		if (rid)
 			check_recordp(c, file, rid, recv);
-		}
 	}
 	Type *sig = check_signature(c, file, d->func.type, fs, recv);
+	/* declared after the signature (types2): a result type may have the receiver's name */
+	if (recv && rl && rl->n && rl->list[0]->names.n)
+		types_scope_insert(fs, recv);
 	sig->sig.rparams = rparams;
 	Object *m = types_new_func(c->a, c->pkg, mkpos(file, d->func.name->pos), d->func.name->ident.name, sig);
 	if (ptr)
