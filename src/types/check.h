@@ -145,6 +145,7 @@ void check_expr_stmt_errs(Checker *c, uint32_t file, Stmt *s, Operand *x);
 void check_cond_errs(Checker *c, uint32_t file, Expr *cond, Operand *x, const char *what);
 void check_send_errs(Checker *c, uint32_t file, Stmt *s, Operand *ch, Operand *v);
 void check_incdec_errs(Checker *c, uint32_t file, Stmt *s, Operand *x);
+void check_go_defer_errs(Checker *c, uint32_t file, Stmt *s, Operand *x);
 
 /* The entry point: checks one package's parsed files. */
 typedef struct CheckConfig {

@@ -378,6 +378,7 @@ static void stmt(Checker *c, uint32_t file, Stmt *s)
 	case STMT_GO:
 	case STMT_DEFER:
 		check_expr(c, file, s->go_defer.call, &x, NULL);
+		check_go_defer_errs(c, file, s, &x);
 		break;
 	case STMT_RETURN: {
 		ObjList rs = c->sig && c->sig->kind == TY_SIGNATURE ? c->sig->sig.results->tuple.vars : (ObjList){0};
