@@ -130,6 +130,7 @@ bool check_slice_ok(Checker *c, uint32_t file, Expr *e, Operand *x, Operand *y);
 bool check_callable_ok(Checker *c, uint32_t file, Expr *e, Operand *f);
 void check_call_args_ok(Checker *c, uint32_t file, Expr *e, Operand *args, uint32_t n);
 void check_not_a_type(Checker *c, uint32_t file, Expr *e, Object *o);
+bool check_assert_ok(Checker *c, uint32_t file, Expr *e, Operand *x, Type *t, bool switch_guard);
 bool check_conversion_ok(Checker *c, uint32_t file, Expr *e, Type *t, Operand *x);
 bool check_index_value_ok(Checker *c, uint32_t file, Expr *ie, Operand *y, int64_t max, int64_t *val);
 

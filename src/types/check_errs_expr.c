@@ -540,3 +540,28 @@ void check_not_a_type(Checker *c, uint32_t file, Expr *e, Object *o)
 		return;
 	check_errorf(c, file, syn_expr_pos(e), "%s is not a type", check_operand_str(c, e, &x));
 }
+
+/* x.(T): x is an interface and T can be its dynamic type. t: T (NULL if unknown).
+ * switch_guard: the x.(type) of a type switch (no "invalid operation" prefix, no T). */
+bool check_assert_ok(Checker *c, uint32_t file, Expr *e, Operand *x, Type *t, bool switch_guard)
+{
+	Expr *xe = e->assert.x;
+	if (!check_value_ok(c, file, xe, x, true))
+		return false;
+	if (!check_known_value(x) || unknown_type(x->type))
+		return true;
+	Type *u = types_under(x->type);
+	if (u->kind != TY_INTERFACE) {
+		check_errorf(c, file, syn_expr_pos(xe), "%s%s is not an interface", switch_guard ? "" : INVALID_OP, check_operand_str(c, xe, x));
+		return false;
+	}
+	if (switch_guard || !t || t == check_invalid() || unknown_type(t) || types_is_interface(t) || types_is_generic(t))
+		return true;
+	bool wrong = false, ptr = false;
+	Object *m = types_missing_method(c->a, t, x->type, &wrong, &ptr);
+	if (!m || wrong || ptr)
+		return true; /* only the missing-method cause is worded here */
+	check_errorf(c, file, syn_expr_pos(e), "impossible type assertion: %s\n\t%s does not implement %s (missing method %s)", check_expr_str(c, e),
+	             check_type_str(c, t), check_type_str(c, x->type), m->name->s);
+	return false;
+}

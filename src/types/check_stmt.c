@@ -283,8 +283,11 @@ static void type_switch(Checker *c, uint32_t file, Stmt *s)
 	Operand x;
 	x.mode = OP_INVALID;
 	x.type = NULL;
-	if (ta && ta->kind == EXPR_TYPE_ASSERT)
+	if (ta && ta->kind == EXPR_TYPE_ASSERT) {
 		check_expr(c, file, ta->assert.x, &x, NULL);
+		if (!check_assert_ok(c, file, ta, &x, NULL, true))
+			x.type = NULL;
+	}
 	Stmt *body = s->type_switch.body;
 	bool used = false;
 	uint32_t nvars = 0;
