@@ -12,6 +12,11 @@
  * variables with explicit types, and in bodies: scoping of every local declaration and the
  * operand types that are easy to get right. Where a type is not known the checker records
  * nothing rather than something wrong (the differential test counts missing lines).
+ *
+ * Threads: packages are checked in parallel (docs/types.md "Parallel checking"). An imported
+ * package's objects and types are read by other checkers at the same time: never write to
+ * them (flags, fields, caches); mark only objects with obj->pkg == c->pkg. Lazy data of
+ * shared types goes through the types_* functions, which guard it (share.c).
  */
 #ifndef GOMEM_TYPES_CHECK_H
 #define GOMEM_TYPES_CHECK_H

@@ -74,7 +74,12 @@ static void ident(Checker *c, uint32_t file, Expr *e, Operand *x)
 		}
 		break;
 	case OBJ_TYPENAME: x->mode = OP_TYPE; x->type = o->type; break;
-	case OBJ_VAR: x->mode = OP_VAR; x->type = o->type; o->flags |= VF_USED; break;
+	case OBJ_VAR:
+		x->mode = OP_VAR;
+		x->type = o->type;
+		if (o->pkg == c->pkg) /* not a dot-imported variable: other threads read those */
+			o->flags |= VF_USED;
+		break;
 	case OBJ_FUNC: x->mode = OP_VALUE; x->type = o->type; break;
 	case OBJ_BUILTIN: x->mode = OP_BUILTIN; break;
 	case OBJ_PKGNAME:
