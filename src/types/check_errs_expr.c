@@ -518,7 +518,7 @@ static const char *object_kind(Object *o)
 void check_not_a_type(Checker *c, uint32_t file, Expr *e, Object *o)
 {
 	if (e->kind == EXPR_IDENT) {
-		if (o->kind == OBJ_VAR)
+		if (o->kind == OBJ_VAR && o->pkg == c->pkg)
 			o->flags |= VF_USED; /* no "declared and not used" on top */
 		check_errorf(c, file, e->pos, "%s (%s) is not a type", o->name->s, object_kind(o));
 		return;
