@@ -553,6 +553,8 @@ char *types_string(Type *t);
 /* Appends to a growable buffer (for callers composing messages). */
 typedef Vec(char) TypesBuf;
 void types_write(TypesBuf *b, Type *t);
+/* The same with types2's error qualifier: rel's own names bare, others' by package name. */
+void types_write_rel(TypesBuf *b, Type *t, const Package *rel);
 /* types.WriteSignature: a signature without the "func" keyword. */
 void types_write_signature(TypesBuf *b, Type *sig);
 
