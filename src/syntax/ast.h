@@ -78,6 +78,7 @@ typedef enum ChanDir { CHAN_SEND = 1, CHAN_RECV = 2, CHAN_BOTH = 3 } ChanDir;
 struct Expr {
 	ExprKind kind;
 	uint32_t pos; /* gc's position; for the go/ast position fields see each kind */
+	uint32_t tv;  /* set by the type checker: index + 1 in its package's TypesInfo.tvs (types/info.h), 0 none */
 	union {
 		struct { uint32_t to; } bad;                  /* pos = From */
 		struct { Name *name; } ident;                 /* pos = NamePos */

@@ -24,6 +24,7 @@ void check_recordp(Checker *c, uint32_t file, Expr *id, Object *obj)
 		return;
 	CheckRec r = {file, id->pos, id->ident.name, obj};
 	vec_push(&c->recs, r);
+	check_record_obj(c, file, id, obj);
 }
 
 void check_record(Checker *c, SynFile *f, Expr *id, Object *obj) { check_recordp(c, f->src->id, id, obj); }
@@ -337,9 +338,11 @@ Type *check_typexpr(Checker *c, uint32_t file, Expr *e)
 	case EXPR__COUNT: {
 		Operand x;
 		check_expr(c, file, e, &x, NULL);
-		break;
+		c->depth--;
+		return t;
 	}
 	}
+	check_record_type(c, file, e, t);
 	c->depth--;
 	return t;
 }
@@ -484,6 +487,7 @@ static void var_decl(Checker *c, DeclInfo *d)
 	} else if (d->init) {
 		Operand x;
 		check_expr(c, file, d->init, &x, NULL);
+		check_assign_untyped(c, d->init, &x, NULL);
 		d->init_done = true;
 		if (x.type && x.type->kind != TY_TUPLE && (x.mode == OP_CONST || x.mode == OP_VAR || x.mode == OP_VALUE) &&
 		    !(x.type->kind == TY_BASIC && x.type->basic.kind == BK_UNTYPED_NIL))
@@ -503,8 +507,11 @@ static void var_decl(Checker *c, DeclInfo *d)
 		if (x.type && x.type->kind == TY_TUPLE && k < x.type->tuple.vars.len && x.type->tuple.vars.len == s->value.names.n)
 			d->obj->type = x.type->tuple.vars.data[k]->type;
 		else if (s->value.names.n == 2 && x.type && x.type->kind != TY_TUPLE &&
-		         (r->kind == EXPR_INDEX || r->kind == EXPR_TYPE_ASSERT || (r->kind == EXPR_UNARY && r->unary.op == TOK_ARROW)))
+		         (r->kind == EXPR_INDEX || r->kind == EXPR_TYPE_ASSERT || (r->kind == EXPR_UNARY && r->unary.op == TOK_ARROW))) {
 			d->obj->type = k == 0 ? types_default(x.type) : types_typ[BK_BOOL];
+			if (k == 0)
+				check_record_commaok(c, s->value.values.v[0]);
+		}
 	}
 	c->scope = save;
 }
@@ -864,6 +871,8 @@ Package *types_check(Arena *a, const char *path, SynFile **files, uint32_t n, co
 			c->scope = d->fscope;
 			Operand x;
 			check_expr(c, d->file->src->id, d->init, &x, d->obj->type);
+			if (d->obj->type)
+				check_assign_untyped(c, d->init, &x, d->obj->type);
 		}
 		if (d->obj->kind == OBJ_FUNC && d->fdecl->func.body) {
 			FuncBody b = {d->file->src->id, d->obj->type, d->obj->func.decl, d->fdecl->func.body};
@@ -889,6 +898,8 @@ Package *types_check(Arena *a, const char *path, SynFile **files, uint32_t n, co
 	map_free(&c->reported);
 	vec_free(&bodies);
 	vec_free(&c->methods);
+	check_record_finish(c);
+	check_facts(c);
 	free(c->decls);
 	pkg->complete = true;
 	*recs = c->recs.data;

@@ -95,6 +95,8 @@ static void binary(Checker *c, uint32_t file, Expr *e, Operand *x)
 		set(x, OP_INVALID, NULL);
 		return;
 	}
+	if (op != TOK_SHL && op != TOK_SHR)
+		check_match_types(c, e->binary.x, x, e->binary.y, &y);
 	bool ok;
 	ConstOp o = cop(op, &ok);
 	bool both = x->mode == OP_CONST && y.mode == OP_CONST && x->val && y.val;
@@ -145,6 +147,7 @@ static void binary(Checker *c, uint32_t file, Expr *e, Operand *x)
 		t = x->type;
 	}
 	if (cmp) {
+		check_finish_comparison(c, e->binary.x, x, e->binary.y, &y);
 		if (both && ok) {
 			Type *ut = types_is_untyped(t) ? NULL : types_under(t);
 			ConstVal *xv = x->val, *yv = y.val;
@@ -376,6 +379,65 @@ static void minmax(Checker *c, Operand *ops, uint32_t n, bool min, Operand *x)
 	x->val = best;
 }
 
+/* The types go/types gives a builtin's untyped arguments (assignment to the element or key
+ * type, int for sizes, default types for print and panic, the common type of min and max). */
+static void builtin_untyped_args(Checker *c, Expr *e, BuiltinId id, Operand *ops, uint32_t n, const Operand *x)
+{
+	ExprList args = e->call.args;
+	switch (id) {
+	case BI_APPEND: {
+		Type *u = n && is_value(&ops[0]) && ops[0].type ? types_core_type(ops[0].type) : NULL;
+		if (!u || u->kind != TY_SLICE || e->call.ellipsis != SYN_NOPOS)
+			break;
+		for (uint32_t i = 1; i < n; i++)
+			check_assign_untyped(c, args.v[i], &ops[i], u->slice.elem);
+		break;
+	}
+	case BI_PRINT:
+	case BI_PRINTLN:
+	case BI_PANIC:
+	case BI_SIZEOF:
+	case BI_ALIGNOF:
+	case BI_NEW:
+		for (uint32_t i = 0; i < n; i++)
+			check_assign_untyped(c, args.v[i], &ops[i], NULL);
+		break;
+	case BI_MAKE:
+		for (uint32_t i = 1; i < n; i++)
+			check_convert_untyped(c, args.v[i], &ops[i], types_typ[BK_INT]);
+		break;
+	case BI_DELETE: {
+		Type *u = n == 2 && is_value(&ops[0]) && ops[0].type ? types_core_type(ops[0].type) : NULL;
+		if (u && u->kind == TY_MAP)
+			check_assign_untyped(c, args.v[1], &ops[1], u->map.key);
+		break;
+	}
+	case BI_MIN:
+	case BI_MAX:
+		if (x->mode != OP_CONST && x->type && !types_is_untyped(x->type))
+			for (uint32_t i = 0; i < n; i++)
+				check_update_type(c, args.v[i], x->type, true);
+		break;
+	case BI_CAP:
+	case BI_CLEAR:
+	case BI_CLOSE:
+	case BI_COMPLEX:
+	case BI_COPY:
+	case BI_IMAG:
+	case BI_LEN:
+	case BI_REAL:
+	case BI_RECOVER:
+	case BI_ADD:
+	case BI_OFFSETOF:
+	case BI_SLICE:
+	case BI_SLICEDATA:
+	case BI_STRING:
+	case BI_STRINGDATA:
+	case BI_COUNT:
+		break;
+	}
+}
+
 static void builtin_call(Checker *c, uint32_t file, Expr *e, Object *b, Operand *x)
 {
 	ExprList args = e->call.args;
@@ -517,6 +579,7 @@ static void builtin_call(Checker *c, uint32_t file, Expr *e, Object *b, Operand 
 	case BI_COUNT:
 		break;
 	}
+	builtin_untyped_args(c, e, id, ops, args.n, x);
 }
 
 static void call(Checker *c, uint32_t file, Expr *e, Operand *x)
@@ -528,6 +591,17 @@ static void call(Checker *c, uint32_t file, Expr *e, Operand *x)
 		set(&y, OP_INVALID, NULL);
 		for (uint32_t i = 0; i < e->call.args.n; i++)
 			check_expr(c, file, e->call.args.v[i], &y, f.type);
+		if (f.type && e->call.args.n == 1 && y.type && types_is_untyped(y.type) && is_value(&y)) {
+			/* go/types conversion: the argument's final type */
+			Type *final = f.type, *u = types_under(f.type);
+			bool ctype = u->kind == TY_BASIC && (u->flags & TF_CONST_TYPE) && !types_is_typeparam(f.type);
+			if ((types_is_interface(f.type) && !types_is_typeparam(f.type)) || (y.mode == OP_CONST && !ctype) || y.mode == OP_NIL ||
+			    y.type->basic.kind == BK_UNTYPED_NIL)
+				final = types_default(y.type);
+			else if (y.mode == OP_CONST && (y.type->flags & TF_INTEGER) && u->kind == TY_BASIC && (u->flags & TF_STRING))
+				final = y.type;
+			check_update_type(c, e->call.args.v[0], final, true);
+		}
 		set(x, OP_VALUE, f.type);
 		if (f.type && e->call.args.n == 1 && y.mode == OP_CONST && y.val && y.type) {
 			Type *u = types_under(f.type);
@@ -568,6 +642,7 @@ static void call(Checker *c, uint32_t file, Expr *e, Operand *x)
 			set(&args[i], OP_VALUE, vs.data[i]->type);
 		}
 	}
+	bool generic = sig && sig->kind == TY_SIGNATURE && sig->sig.tparams.len;
 	if (sig && sig->kind == TY_SIGNATURE && sig->sig.tparams.len) {
 		uint32_t nt = sig->sig.tparams.len;
 		Type **targs = ARENA_ARRAY(c->a, Type *, nt);
@@ -577,6 +652,25 @@ static void call(Checker *c, uint32_t file, Expr *e, Operand *x)
 	}
 	if (!sig || sig->kind != TY_SIGNATURE || sig->sig.tparams.len)
 		return;
+	if (generic)
+		check_record_fun(c, e->call.fun, sig);
+	if (n == e->call.args.n) { /* untyped arguments take their parameter's type */
+		ObjList ps = sig->sig.params->tuple.vars;
+		for (uint32_t i = 0; i < n; i++) {
+			Type *pt = NULL;
+			if (sig->sig.variadic && ps.len && i + 1 >= ps.len) {
+				Type *st = types_core_type(ps.data[ps.len - 1]->type);
+				if (e->call.ellipsis != SYN_NOPOS)
+					pt = i + 1 == ps.len ? ps.data[i]->type : NULL;
+				else if (st && st->kind == TY_SLICE)
+					pt = st->slice.elem;
+			} else if (i < ps.len) {
+				pt = ps.data[i]->type;
+			}
+			if (pt)
+				check_assign_untyped(c, e->call.args.v[i], &args[i], pt);
+		}
+	}
 	ObjList rs = sig->sig.results->tuple.vars;
 	if (rs.len == 0)
 		x->mode = OP_NOVALUE;
@@ -588,7 +682,7 @@ static void call(Checker *c, uint32_t file, Expr *e, Operand *x)
 
 static void composite(Checker *c, uint32_t file, Expr *e, Operand *x, Type *hint)
 {
-	Type *t = NULL;
+	Type *t = NULL, *rt = NULL;
 	Expr *te = e->composite.type;
 	if (te && te->kind == EXPR_ARRAY_TYPE && te->array.len && te->array.len->kind == EXPR_ELLIPSIS) {
 		Type *elem = check_typexpr(c, file, te->array.elt);
@@ -616,13 +710,17 @@ static void composite(Checker *c, uint32_t file, Expr *e, Operand *x, Type *hint
 				n = i;
 		}
 		t = types_new_array(c->a, elem, ok ? n : -1);
+		if (ok)
+			check_record_type(c, file, te, t);
 	} else if (te) {
 		t = check_typexpr(c, file, te);
 	} else if (hint) {
 		t = hint;
 		Type *u = types_core_type(t);
-		if (u && u->kind == TY_POINTER)
+		if (u && u->kind == TY_POINTER) {
 			t = u->pointer.elem;
+			rt = hint; /* &T elided: the literal has the pointer type (go/types) */
+		}
 	}
 	Type *u = t ? types_core_type(t) : NULL;
 	for (uint32_t k = 0; k < e->composite.elts.n; k++) {
@@ -640,9 +738,13 @@ static void composite(Checker *c, uint32_t file, Expr *e, Operand *x, Type *hint
 				}
 				check_recordp(c, file, el->kv.key, fo);
 				check_expr(c, file, el->kv.value, &y, fo ? fo->type : NULL);
+				if (fo)
+					check_assign_untyped(c, el->kv.value, &y, fo->type);
 			} else {
 				Type *ft = k < u->strct.fields.len ? u->strct.fields.data[k]->type : NULL;
 				check_expr(c, file, el, &y, ft);
+				if (ft)
+					check_assign_untyped(c, el, &y, ft);
 			}
 			continue;
 		}
@@ -659,12 +761,20 @@ static void composite(Checker *c, uint32_t file, Expr *e, Operand *x, Type *hint
 			c->quiet += q;
 			check_expr(c, file, el->kv.key, &y, kh);
 			c->quiet -= q;
+			if (kh)
+				check_assign_untyped(c, el->kv.key, &y, kh);
+			else if (u && (u->kind == TY_SLICE || u->kind == TY_ARRAY))
+				check_convert_untyped(c, el->kv.key, &y, types_typ[BK_INT]);
 			check_expr(c, file, el->kv.value, &y, vh);
+			if (vh)
+				check_assign_untyped(c, el->kv.value, &y, vh);
 		} else {
 			check_expr(c, file, el, &y, vh);
+			if (vh)
+				check_assign_untyped(c, el, &y, vh);
 		}
 	}
-	set(x, OP_VALUE, t);
+	set(x, OP_VALUE, rt ? rt : t);
 }
 
 /* Indexing a type parameter without a core type: the element type shared by every type
@@ -759,6 +869,13 @@ void check_expr(Checker *c, uint32_t file, Expr *e, Operand *x, Type *hint)
 		Operand y;
 		for (uint32_t i = 0; i < e->index.indices.n; i++)
 			check_expr(c, file, e->index.indices.v[i], &y, NULL);
+		if (e->kind == EXPR_INDEX && x->type && is_value(x)) {
+			Type *cu = types_core_type(x->type);
+			if (cu && cu->kind == TY_MAP)
+				check_assign_untyped(c, e->index.indices.v[0], &y, cu->map.key);
+			else if (cu || types_is_typeparam(x->type))
+				check_convert_untyped(c, e->index.indices.v[0], &y, types_typ[BK_INT]);
+		}
 		Type *fs = x->type && is_value(x) ? types_under(x->type) : NULL;
 		if (fs && fs->kind == TY_SIGNATURE && fs->sig.tparams.len) {
 			/* explicit (partial) instantiation of a generic function */
@@ -809,8 +926,11 @@ void check_expr(Checker *c, uint32_t file, Expr *e, Operand *x, Type *hint)
 		check_expr(c, file, e->slice.x, x, NULL);
 		Operand y;
 		check_expr(c, file, e->slice.low, &y, NULL);
+		check_convert_untyped(c, e->slice.low, &y, types_typ[BK_INT]);
 		check_expr(c, file, e->slice.high, &y, NULL);
+		check_convert_untyped(c, e->slice.high, &y, types_typ[BK_INT]);
 		check_expr(c, file, e->slice.max, &y, NULL);
+		check_convert_untyped(c, e->slice.max, &y, types_typ[BK_INT]);
 		Type *u = x->type && is_value(x) ? types_core_type(x->type) : NULL;
 		Type *t = NULL;
 		if (u) {
@@ -907,6 +1027,7 @@ void check_expr(Checker *c, uint32_t file, Expr *e, Operand *x, Type *hint)
 	case EXPR__COUNT:
 		break;
 	}
+	check_record_tv(c, file, e, x);
 	c->depth--;
 }
 
@@ -918,8 +1039,10 @@ void check_const_spec(Checker *c, uint32_t file, Expr *typ, Expr *init, Object *
 	Type *t = typ ? check_typexpr(c, file, typ) : NULL;
 	Operand x;
 	set(&x, OP_INVALID, NULL);
-	if (init)
+	if (init) {
 		check_expr(c, file, init, &x, t);
+		check_assign_untyped(c, init, &x, t ? t : x.type);
+	}
 	c->iota = save;
 	if (x.mode != OP_CONST || !x.type) {
 		obj->type = t ? t : check_invalid();

