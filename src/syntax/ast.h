@@ -177,7 +177,7 @@ struct Stmt {
 		struct { Expr *label; Stmt *stmt; } labeled;    /* pos = Colon */
 		struct { Expr *x; } expr;                       /* pos = gc's pos of x */
 		struct { Expr *chan, *value; } send;            /* pos = Arrow */
-		struct { Expr *x; TokKind tok; } inc_dec;       /* pos = TokPos */
+		struct { Expr *x; TokKind tok; Expr *one; } inc_dec; /* pos = TokPos; one: set by the type checker (the 1 added) */
 		struct { ExprList lhs, rhs; TokKind tok; } assign; /* pos = TokPos */
 		struct { Expr *call; } go_defer;                /* STMT_GO, STMT_DEFER: pos = keyword; call is EXPR_CALL */
 		struct { ExprList results; } ret;               /* pos = Return */

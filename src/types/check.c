@@ -140,14 +140,19 @@ static void collect_terms(Checker *c, uint32_t file, Expr *e, TermVec *terms, in
 	if (e->kind == EXPR_BINARY && e->binary.op == TOK_OR) {
 		collect_terms(c, file, e->binary.x, terms, depth + 1);
 		collect_terms(c, file, e->binary.y, terms, depth + 1);
+		/* go/types records each | with the union of the terms so far */
+		check_record_type(c, file, e, types_new_union(c->a, arena_memdup(c->a, terms->data, terms->len * sizeof *terms->data), (uint32_t)terms->len));
 		return;
 	}
 	Term t = {false, NULL};
+	Expr *te = e;
 	if (e->kind == EXPR_UNARY && e->unary.op == TOK_TILDE) {
 		t.tilde = true;
 		e = e->unary.x;
 	}
 	t.type = check_typexpr(c, file, e);
+	if (t.tilde && t.type != check_invalid())
+		check_record_type(c, file, te, types_new_union(c->a, arena_memdup(c->a, &t, sizeof t), 1));
 	vec_push(terms, t);
 }
 
@@ -235,6 +240,7 @@ static Type *iface_type(Checker *c, uint32_t file, Expr *e)
 		Scope *save = c->scope;
 		c->scope = types_new_scope(c->a, c->scope, mkpos(file, id->pos), mkpos(file, id->pos), "function");
 		Type *sig = f->type->kind == EXPR_FUNC_TYPE ? check_signature(c, file, f->type, c->scope, NULL) : check_invalid();
+		check_record_type(c, file, f->type, sig);
 		c->scope = save;
 		Object *m = types_new_func(c->a, c->pkg, mkpos(file, id->pos), id->ident.name, sig);
 		check_recordp(c, file, id, m);
@@ -399,6 +405,8 @@ static Type *param_tuple(Checker *c, uint32_t file, FieldList *l, ObjVec *decl, 
 		Expr *te = f->type;
 		bool ddd = te && te->kind == EXPR_ELLIPSIS;
 		Type *t = ddd ? types_new_slice(c->a, check_typexpr(c, file, te->ellipsis.elt)) : check_typexpr(c, file, te);
+		if (ddd)
+			check_record_type(c, file, te, t);
 		if (ddd && variadic && i == l->n - 1)
 			*variadic = true;
 		if (f->names.n == 0) {
@@ -553,8 +561,9 @@ void check_obj_decl(Checker *c, Object *obj)
 	case OBJ_CONST: {
 		Scope *save = c->scope;
 		c->scope = d->fscope;
-		/* implicit repetitions record nothing; the type once, with the first name */
-		c->record = d->init && d->spec->value.values.n;
+		/* implicit repetitions record too: like go/types, the shared nodes keep the values of
+		 * the last evaluation */
+		c->record = d->init != NULL;
 		check_const_spec(c, d->file->src->id, d->ctype, d->init, obj, d->iota);
 		c->scope = save;
 		break;
@@ -780,6 +789,23 @@ static void method_decl(Checker *c, SynFile *f, Scope *fscope, Decl *d, FuncBody
 		}
 		if (ptr)
 			rt = types_new_pointer(c->a, rt);
+		if (rt != check_invalid() && (!ptr || rt->pointer.elem != check_invalid())) {
+			/* the receiver's type expression, as go/types records it */
+			Type *t = rt;
+			for (Expr *te = rf->type; te && t;) {
+				check_record_type(c, file, te, t);
+				if (te->kind == EXPR_PAREN) {
+					te = te->paren.x;
+				} else if (te->kind == EXPR_STAR && t->kind == TY_POINTER) {
+					t = t->pointer.elem;
+					te = te->star.x;
+				} else {
+					if ((te->kind == EXPR_INDEX || te->kind == EXPR_INDEX_LIST) && bo)
+						check_record_type(c, file, te->index.x, bo->type);
+					break;
+				}
+			}
+		}
 		Expr *rid = rf->names.n ? rf->names.v[0] : NULL;
 		recv = types_new_var(c->a, VK_RECV, c->pkg, mkpos(file, rid ? rid->pos : rf->pos), rid ? rid->ident.name : NULL, rt);
 		if (rid) {

@@ -109,6 +109,8 @@ void check_record_type(Checker *c, uint32_t file, Expr *e, Type *t);
 void check_record_obj(Checker *c, uint32_t file, Expr *id, Object *obj);
 void check_record_fun(Checker *c, Expr *fun, Type *sig);
 void check_record_commaok(Checker *c, Expr *e);
+/* x++ and x--: go/types records the 1 it adds as a literal at x's position. */
+void check_record_incdec(Checker *c, uint32_t file, Stmt *s, const Operand *x);
 /* x (the operand of e) assigned to a variable of type target (NULL: no type, as in x := e). */
 void check_assign_untyped(Checker *c, Expr *e, Operand *x, Type *target);
 /* go/types convertUntyped: x to target, which may itself be untyped. */

@@ -379,6 +379,134 @@ static void minmax(Checker *c, Operand *ops, uint32_t n, bool min, Operand *x)
 	x->val = best;
 }
 
+/* go/types makeSig: parameters of the arguments' (default) types, one result or none. */
+static Type *mksig(Checker *c, Type *res, Type **ps, uint32_t n, bool variadic)
+{
+	Object **vs = ARENA_ARRAY(c->a, Object *, n ? n : 1);
+	for (uint32_t i = 0; i < n; i++) {
+		if (!ps[i] || ps[i] == check_invalid() || ps[i]->kind == TY_TUPLE)
+			return NULL;
+		vs[i] = types_new_param(c->a, NULL, (Pos){0, 0}, NULL, types_is_untyped(ps[i]) ? types_default(ps[i]) : ps[i]);
+	}
+	Type *results;
+	if (res) {
+		if (res == check_invalid() || types_is_untyped(res))
+			return NULL;
+		Object *r = types_new_var(c->a, VK_RESULT, NULL, (Pos){0, 0}, NULL, res);
+		results = types_new_tuple(c->a, &r, 1);
+	} else {
+		results = types_new_tuple(c->a, NULL, 0);
+	}
+	return types_new_signature(c->a, NULL, types_new_tuple(c->a, vs, n), results, variadic);
+}
+
+/* The signature go/types records for a builtin called with these arguments (recordBuiltinType),
+ * when the call is not constant. */
+static void builtin_record_sig(Checker *c, Expr *e, BuiltinId id, Operand *ops, uint32_t n, const Operand *x)
+{
+	if (!c->record || x->mode == OP_CONST || x->mode == OP_INVALID)
+		return;
+	Type *ps[3] = {NULL, NULL, NULL};
+	Type **pp = ps;
+	uint32_t np = n;
+	Type *res = x->mode == OP_NOVALUE ? NULL : x->type;
+	bool variadic = false;
+	if (x->mode != OP_NOVALUE && !x->type)
+		return;
+	for (uint32_t i = 0; i < n; i++)
+		if (!ops[i].type || (ops[i].mode != OP_TYPE && !is_value(&ops[i])))
+			return;
+	switch (id) {
+	case BI_APPEND: {
+		Type *u = n ? types_core_type(ops[0].type) : NULL;
+		if (!u || u->kind != TY_SLICE)
+			return;
+		variadic = true;
+		np = 2;
+		ps[0] = ops[0].type;
+		if (n == 2 && e->call.ellipsis != SYN_NOPOS && types_core_type(ops[1].type) && types_core_type(ops[1].type)->kind == TY_BASIC)
+			ps[1] = ops[1].type; /* append(bytes, s...) */
+		else
+			ps[1] = types_new_slice(c->a, u->slice.elem);
+		break;
+	}
+	case BI_CAP:
+	case BI_LEN:
+	case BI_CLEAR:
+	case BI_CLOSE:
+	case BI_IMAG:
+	case BI_REAL:
+	case BI_SLICEDATA:
+	case BI_STRINGDATA:
+	case BI_SIZEOF:
+	case BI_ALIGNOF:
+		if (n != 1)
+			return;
+		ps[0] = ops[0].type;
+		break;
+	case BI_COMPLEX:
+		if (n != 2)
+			return;
+		ps[0] = ps[1] = ops[0].type;
+		break;
+	case BI_COPY:
+	case BI_ADD:
+	case BI_SLICE:
+	case BI_STRING:
+		if (n != 2)
+			return;
+		ps[0] = ops[0].type;
+		ps[1] = ops[1].type;
+		break;
+	case BI_DELETE: {
+		Type *u = n == 2 ? types_core_type(ops[0].type) : NULL;
+		if (!u || u->kind != TY_MAP)
+			return;
+		ps[0] = ops[0].type;
+		ps[1] = u->map.key;
+		break;
+	}
+	case BI_MAKE:
+	case BI_PRINT:
+	case BI_PRINTLN:
+		pp = ARENA_ARRAY(c->a, Type *, n ? n : 1);
+		for (uint32_t i = 0; i < n; i++)
+			pp[i] = ops[i].type;
+		break;
+	case BI_MIN:
+	case BI_MAX:
+		pp = ARENA_ARRAY(c->a, Type *, n ? n : 1);
+		for (uint32_t i = 0; i < n; i++)
+			pp[i] = x->type;
+		break;
+	case BI_NEW:
+		if (n != 1 || !x->type || x->type->kind != TY_POINTER)
+			return;
+		ps[0] = x->type->pointer.elem;
+		break;
+	case BI_PANIC:
+		np = 1;
+		ps[0] = types_new_interface(c->a, NULL, 0, NULL, 0);
+		break;
+	case BI_RECOVER:
+		np = 0;
+		break;
+	case BI_OFFSETOF:
+		return;
+	case BI_COUNT:
+		return;
+	}
+	Type *sig = mksig(c, res, pp, np, variadic);
+	if (!sig)
+		return;
+	for (Expr *f = e->call.fun; f;) {
+		check_record_tv(c, 0, f, &(Operand){.mode = OP_BUILTIN, .type = sig});
+		if (f->kind != EXPR_PAREN)
+			break;
+		f = f->paren.x;
+	}
+}
+
 /* The types go/types gives a builtin's untyped arguments (assignment to the element or key
  * type, int for sizes, default types for print and panic, the common type of min and max). */
 static void builtin_untyped_args(Checker *c, Expr *e, BuiltinId id, Operand *ops, uint32_t n, const Operand *x)
@@ -436,6 +564,7 @@ static void builtin_untyped_args(Checker *c, Expr *e, BuiltinId id, Operand *ops
 	case BI_COUNT:
 		break;
 	}
+	builtin_record_sig(c, e, id, ops, n, x);
 }
 
 static void builtin_call(Checker *c, uint32_t file, Expr *e, Object *b, Operand *x)
@@ -844,6 +973,7 @@ void check_expr(Checker *c, uint32_t file, Expr *e, Operand *x, Type *hint)
 		Scope *fs = types_new_scope(c->a, c->scope, mkpos(file, e->pos), mkpos(file, e->pos), "function");
 		c->scope = fs;
 		Type *sig = e->func_lit.type ? check_signature(c, file, e->func_lit.type, fs, NULL) : NULL;
+		check_record_type(c, file, e->func_lit.type, sig);
 		c->scope = save;
 		if (sig && e->func_lit.body)
 			check_func_body(c, file, sig, fs, e->func_lit.body);

@@ -86,9 +86,14 @@ void check_record_tv(Checker *c, uint32_t file, Expr *e, const Operand *x)
 		return;
 	switch (x->mode) {
 	case OP_INVALID:
-	case OP_BUILTIN:
 	case OP_PKG:
 		return;
+	case OP_BUILTIN: {
+		/* the builtin itself (invalid type), then its signature once called (recordBuiltinType) */
+		TypesTV *old = entry(c, e);
+		put(c, file ? file : old ? old->file : 0, e, TV_BUILTIN, x->type ? x->type : check_invalid(), NULL);
+		return;
+	}
 	case OP_NOVALUE:
 		put(c, file, e, TV_NOVALUE, types_new_tuple(c->a, NULL, 0), NULL);
 		return;
@@ -171,6 +176,29 @@ void check_record_commaok(Checker *c, Expr *e)
 			return;
 		e = e->paren.x;
 	}
+}
+
+void check_record_incdec(Checker *c, uint32_t file, Stmt *s, const Operand *x)
+{
+	if (!c->record || !x->type || (x->mode != OP_VAR && x->mode != OP_VALUE) || types_is_untyped(x->type))
+		return;
+	Type *u = types_under(x->type);
+	if (u->kind != TY_BASIC && !types_is_typeparam(x->type))
+		return;
+	Expr *one = ARENA_NEW(c->a, Expr);
+	one->kind = EXPR_BASIC_LIT;
+	one->pos = syn_expr_pos(s->inc_dec.x);
+	one->lit.kind = TOK_INT;
+	one->lit.len = 1;
+	one->lit.text = "1";
+	ConstVal *v = const_make_int64(c->a, 1);
+	if (u->kind == TY_BASIC && (u->flags & (TF_FLOAT | TF_COMPLEX))) {
+		ConstVal *r = NULL;
+		if (const_representable(c->a, v, u->basic.kind, &r) && r)
+			v = r;
+	}
+	put(c, file, one, TV_CONST, x->type, v);
+	s->inc_dec.one = one;
 }
 
 /* ---- untyped operands ---- */

@@ -130,7 +130,7 @@ static void local_spec(Checker *c, uint32_t file, TokKind tok, Spec *s, Expr **c
 			for (uint32_t k = 0; k < n; k++) {
 				Expr *id = s->value.names.v[k];
 				objs[k] = types_new_const(c->a, c->pkg, mkpos(file, id->pos), id->ident.name, NULL, NULL);
-				c->record = rec && s->value.values.n && (k == 0 || !s->value.type);
+				c->record = rec && (k == 0 || !s->value.type || !s->value.values.n);
 				check_const_spec(c, file, *ctype, k < cvals->n ? cvals->v[k] : NULL, objs[k], iota);
 				c->record = rec;
 			}
@@ -384,6 +384,7 @@ static void stmt(Checker *c, uint32_t file, Stmt *s)
 	}
 	case STMT_INC_DEC:
 		check_expr(c, file, s->inc_dec.x, &x, NULL);
+		check_record_incdec(c, file, s, &x);
 		break;
 	case STMT_ASSIGN:
 		assign(c, file, s);

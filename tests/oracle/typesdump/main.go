@@ -194,6 +194,9 @@ func modulePath(dir string) string {
 func dumpTypes(out *bufio.Writer, fset *token.FileSet, info *types.Info) {
 	var es []entry
 	for e, tv := range info.Types {
+		if !e.Pos().IsValid() {
+			continue // nodes go/types makes up (the interface around a constraint)
+		}
 		p := fset.Position(e.Pos())
 		q := fset.Position(e.End())
 		var mode string
