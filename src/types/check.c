@@ -778,6 +778,7 @@ static void method_decl(Checker *c, SynFile *f, Scope *fscope, Decl *d, FuncBody
 						tps[k++] = tp;
 						types_scope_insert(fs, tn);
 						check_recordp(c, file, id, tn);
+						check_record_type(c, file, id, tp);
 					}
 					TypeList otp = bt->named.tparams;
 					rparams = (TypeList){tps, k};

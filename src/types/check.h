@@ -71,6 +71,7 @@ typedef struct Checker {
 	Scope **fscopes;
 	Vec(CheckRec) recs;
 	Vec(TypesTV) tvs;  /* Info.Types and identifier objects, indexed by Expr.tv - 1 (check_record.c) */
+	bool generic_ok;   /* record a generic function value (the x of x[T]) */
 	DeclInfo *decls;   /* indexed by obj->order - 1 */
 	uint32_t ndecls, capdecls;
 	Vec(Decl *) methods; /* method declarations, checked after the types */
@@ -107,7 +108,7 @@ Type *check_invalid(void);
 void check_record_tv(Checker *c, uint32_t file, Expr *e, const Operand *x);
 void check_record_type(Checker *c, uint32_t file, Expr *e, Type *t);
 void check_record_obj(Checker *c, uint32_t file, Expr *id, Object *obj);
-void check_record_fun(Checker *c, Expr *fun, Type *sig);
+void check_record_fun(Checker *c, uint32_t file, Expr *fun, Type *sig);
 void check_record_commaok(Checker *c, Expr *e);
 /* x++ and x--: go/types records the 1 it adds as a literal at x's position. */
 void check_record_incdec(Checker *c, uint32_t file, Stmt *s, const Operand *x);

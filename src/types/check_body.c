@@ -424,7 +424,9 @@ static void builtin_record_sig(Checker *c, Expr *e, BuiltinId id, Operand *ops, 
 		variadic = true;
 		np = 2;
 		ps[0] = ops[0].type;
-		if (n == 2 && e->call.ellipsis != SYN_NOPOS && types_core_type(ops[1].type) && types_core_type(ops[1].type)->kind == TY_BASIC)
+		if (n == 2 && e->call.ellipsis != SYN_NOPOS &&
+		    ((types_core_type(ops[1].type) && types_core_type(ops[1].type)->kind == TY_BASIC) ||
+		     (types_is_typeparam(ops[1].type) && !types_core_type(ops[1].type))))
 			ps[1] = ops[1].type; /* append(bytes, s...) */
 		else
 			ps[1] = types_new_slice(c->a, u->slice.elem);
@@ -455,7 +457,7 @@ static void builtin_record_sig(Checker *c, Expr *e, BuiltinId id, Operand *ops, 
 	case BI_STRING:
 		if (n != 2)
 			return;
-		ps[0] = ops[0].type;
+		ps[0] = id == BI_STRING ? types_new_pointer(c->a, types_byte) : ops[0].type;
 		ps[1] = ops[1].type;
 		break;
 	case BI_DELETE: {
@@ -534,6 +536,20 @@ static void builtin_untyped_args(Checker *c, Expr *e, BuiltinId id, Operand *ops
 		for (uint32_t i = 1; i < n; i++)
 			check_convert_untyped(c, args.v[i], &ops[i], types_typ[BK_INT]);
 		break;
+	case BI_ADD:
+	case BI_SLICE:
+	case BI_STRING:
+		if (n == 2)
+			check_convert_untyped(c, args.v[1], &ops[1], types_typ[BK_INT]);
+		break;
+	case BI_COMPLEX:
+		if (n == 2 && x->mode != OP_CONST && is_value(&ops[0]) && is_value(&ops[1]) && ops[0].type && ops[1].type) {
+			if (types_is_untyped(ops[0].type) && !types_is_untyped(ops[1].type))
+				check_convert_untyped(c, args.v[0], &ops[0], ops[1].type);
+			else if (types_is_untyped(ops[1].type) && !types_is_untyped(ops[0].type))
+				check_convert_untyped(c, args.v[1], &ops[1], ops[0].type);
+		}
+		break;
 	case BI_DELETE: {
 		Type *u = n == 2 && is_value(&ops[0]) && ops[0].type ? types_core_type(ops[0].type) : NULL;
 		if (u && u->kind == TY_MAP)
@@ -542,24 +558,20 @@ static void builtin_untyped_args(Checker *c, Expr *e, BuiltinId id, Operand *ops
 	}
 	case BI_MIN:
 	case BI_MAX:
-		if (x->mode != OP_CONST && x->type && !types_is_untyped(x->type))
+		if (x->type && !types_is_untyped(x->type))
 			for (uint32_t i = 0; i < n; i++)
 				check_update_type(c, args.v[i], x->type, true);
 		break;
 	case BI_CAP:
 	case BI_CLEAR:
 	case BI_CLOSE:
-	case BI_COMPLEX:
 	case BI_COPY:
 	case BI_IMAG:
 	case BI_LEN:
 	case BI_REAL:
 	case BI_RECOVER:
-	case BI_ADD:
 	case BI_OFFSETOF:
-	case BI_SLICE:
 	case BI_SLICEDATA:
-	case BI_STRING:
 	case BI_STRINGDATA:
 	case BI_COUNT:
 		break;
@@ -782,7 +794,7 @@ static void call(Checker *c, uint32_t file, Expr *e, Operand *x)
 	if (!sig || sig->kind != TY_SIGNATURE || sig->sig.tparams.len)
 		return;
 	if (generic)
-		check_record_fun(c, e->call.fun, sig);
+		check_record_fun(c, file, e->call.fun, sig);
 	if (n == e->call.args.n) { /* untyped arguments take their parameter's type */
 		ObjList ps = sig->sig.params->tuple.vars;
 		for (uint32_t i = 0; i < n; i++) {
@@ -985,7 +997,10 @@ void check_expr(Checker *c, uint32_t file, Expr *e, Operand *x, Type *hint)
 		break;
 	case EXPR_INDEX:
 	case EXPR_INDEX_LIST: {
+		bool gok = c->generic_ok;
+		c->generic_ok = true;
 		check_expr(c, file, e->index.x, x, NULL);
+		c->generic_ok = gok;
 		if (x->mode == OP_TYPE) {
 			bool rec = c->record;
 			c->record = false;
@@ -1072,6 +1087,8 @@ void check_expr(Checker *c, uint32_t file, Expr *e, Operand *x, Type *hint)
 				t = types_new_slice(c->a, types_under(u->pointer.elem)->array.elem);
 			else if (u->kind == TY_BASIC && (u->flags & TF_STRING))
 				t = types_is_untyped(x->type) ? types_typ[BK_STRING] : x->type;
+		} else if (x->type && is_value(x) && types_is_typeparam(x->type) && typeparam_elem(x->type) == types_byte) {
+			t = x->type; /* []byte | string: slices of it have its type */
 		}
 		set(x, OP_VALUE, t);
 		break;

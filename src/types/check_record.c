@@ -112,8 +112,8 @@ void check_record_tv(Checker *c, uint32_t file, Expr *e, const Operand *x)
 	case OP_VALUE:
 		if (!x->type || x->type == check_invalid())
 			return;
-		if (x->type->kind == TY_SIGNATURE && x->type->sig.tparams.len && x->ntargs)
-			return; /* a partially instantiated function: recorded once the call infers the rest */
+		if (x->type->kind == TY_SIGNATURE && x->type->sig.tparams.len && !c->generic_ok)
+			return; /* a generic function value: recorded once instantiated (a call, an assignment) */
 		if (e->kind == EXPR_TYPE_ASSERT || (e->kind == EXPR_UNARY && e->unary.op == TOK_ARROW))
 			put(c, file, e, TV_COMMAOK, x->type, NULL);
 		else if (e->kind == EXPR_PAREN && entry(c, e->paren.x) &&
@@ -134,21 +134,12 @@ void check_record_type(Checker *c, uint32_t file, Expr *e, Type *t)
 
 /* f in a call f(args) of a generic function: its instantiated signature (go/types records
  * call.Fun again once the type arguments are inferred). */
-void check_record_fun(Checker *c, Expr *fun, Type *sig)
+void check_record_fun(Checker *c, uint32_t file, Expr *fun, Type *sig)
 {
 	if (!c->record || !fun || !sig)
 		return;
 	for (int d = 0; fun && d < 1000; d++) {
-		TypesTV *tv = entry(c, fun);
-		if (tv)
-			put(c, tv->file, fun, TV_VALUE, sig, NULL);
-		else {
-			/* recorded nothing (partial instantiation): the file comes from the call's parts */
-			Expr *base = fun->kind == EXPR_INDEX || fun->kind == EXPR_INDEX_LIST ? fun->index.x : NULL;
-			TypesTV *b = entry(c, base);
-			if (b)
-				put(c, b->file, fun, TV_VALUE, sig, NULL);
-		}
+		put(c, file, fun, TV_VALUE, sig, NULL);
 		if (fun->kind != EXPR_PAREN)
 			break;
 		fun = fun->paren.x;

@@ -271,15 +271,21 @@ static void range_stmt(Checker *c, uint32_t file, Stmt *s)
 			break;
 		}
 	}
+	bool untyped_int = u && x.type && types_is_untyped(x.type) && u->kind == TY_BASIC && (u->flags & TF_INTEGER);
 	if (s->range.tok == TOK_DEFINE) {
+		if (untyped_int)
+			check_assign_untyped(c, s->range.x, &x, NULL);
 		if (s->range.key)
 			declare_var(c, file, s->range.key, kt);
 		if (s->range.value)
 			declare_var(c, file, s->range.value, vt);
 	} else {
 		Operand y;
+		y.type = NULL;
 		if (s->range.key && !(s->range.key->kind == EXPR_IDENT && s->range.key->ident.name == types_name_blank))
 			lhs_expr(c, file, s->range.key, &y);
+		if (untyped_int)
+			check_assign_untyped(c, s->range.x, &x, y.type);
 		if (s->range.value && !(s->range.value->kind == EXPR_IDENT && s->range.value->ident.name == types_name_blank))
 			lhs_expr(c, file, s->range.value, &y);
 	}
