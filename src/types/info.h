@@ -59,6 +59,7 @@ typedef struct TypesTV {
 typedef struct TypesCapture {
 	Object *var;
 	bool byval;        /* gc would capture it by value (see docs/types.md for the rule) */
+	bool addr, assign; /* what gc's decision saw: address taken, reassigned (escape.go flowClosure) */
 } TypesCapture;
 
 /* A function declaration or literal. Local variables and parameters carry the facts as
@@ -74,6 +75,7 @@ typedef struct TypesFunc {
 	uint32_t ncaptures;
 	Object **vars;           /* parameters, results and locals declared in it (not in nested literals) */
 	uint32_t nvars;
+	bool generic;            /* in a generic function (gc compiles it per instantiation) */
 } TypesFunc;
 
 typedef struct TypesInfo {

@@ -69,3 +69,115 @@ void types_dump_tvs(FILE *out, const TypesInfo *info)
 	vec_free(&b);
 	free(ls);
 }
+
+/* ---- -facts ---- */
+
+typedef struct FactLine {
+	const char *path;
+	uint32_t off, seq;
+	char *text;
+} FactLine;
+
+typedef Vec(FactLine) FactLines;
+
+static int factline_cmp(const void *a, const void *b)
+{
+	const FactLine *x = a, *y = b;
+	int c = strcmp(x->path, y->path);
+	if (c)
+		return c;
+	if (x->off != y->off)
+		return x->off < y->off ? -1 : 1;
+	return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
+static void fact_add(FactLines *ls, uint32_t file, uint32_t off, TypesBuf *b)
+{
+	vec_push(b, '\0');
+	FactLine l = {srcfile_get(file)->path, off, (uint32_t)ls->len, xmalloc(b->len)};
+	memcpy(l.text, b->data, b->len);
+	vec_push(ls, l);
+	b->len = 0;
+}
+
+static void put_pos(TypesBuf *b, uint32_t file, uint32_t off, bool with_path)
+{
+	SrcFile *f = srcfile_get(file);
+	LineCol lc = srcfile_linecol(f, off);
+	char s[48];
+	if (with_path)
+		puts_buf(b, f->path);
+	snprintf(s, sizeof s, with_path ? ":%u:%u" : "%u:%u", lc.line, lc.col);
+	puts_buf(b, s);
+}
+
+void types_dump_facts(FILE *out, const TypesInfo *info)
+{
+	if (!info || !info->nfuncs)
+		return;
+	FactLines ls = {0};
+	TypesBuf b = {0};
+	for (uint32_t i = 0; i < info->nfuncs; i++) {
+		const TypesFunc *f = info->funcs[i];
+		put_pos(&b, f->file, f->pos, true);
+		if (f->lit) {
+			puts_buf(&b, "\tclosure\t");
+			if (f->outer >= 0)
+				put_pos(&b, info->funcs[f->outer]->file, info->funcs[f->outer]->pos, false);
+			else
+				puts_buf(&b, "-");
+		} else {
+			puts_buf(&b, "\tfunc\t");
+			puts_buf(&b, f->obj && f->obj->name ? f->obj->name->s : "?");
+		}
+		fact_add(&ls, f->file, f->pos, &b);
+		for (uint32_t k = 0; k < f->nvars; k++) {
+			const Object *v = f->vars[k];
+			put_pos(&b, v->pos.file, v->pos.off, true);
+			puts_buf(&b, "\tvar\t");
+			puts_buf(&b, v->name->s);
+			vec_push(&b, '\t');
+			const char *sep = "";
+			if (v->flags & VF_ADDR_TAKEN) {
+				puts_buf(&b, "addr");
+				sep = ",";
+			}
+			if (v->flags & VF_REASSIGNED) {
+				puts_buf(&b, sep);
+				puts_buf(&b, "reassigned");
+				sep = ",";
+			}
+			if (v->flags & VF_CAPTURED) {
+				puts_buf(&b, sep);
+				puts_buf(&b, "captured");
+				sep = ",";
+			}
+			if (!*sep)
+				puts_buf(&b, "-");
+			fact_add(&ls, v->pos.file, v->pos.off, &b);
+		}
+		for (uint32_t k = 0; k < f->ncaptures; k++) {
+			const TypesCapture *cp = &f->captures[k];
+			char s[96];
+			put_pos(&b, f->file, f->pos, true);
+			snprintf(s, sizeof s, "\tcapture\t%u\t", k + 1);
+			puts_buf(&b, s);
+			puts_buf(&b, cp->var->name->s);
+			vec_push(&b, '\t');
+			put_pos(&b, cp->var->pos.file, cp->var->pos.off, false);
+			snprintf(s, sizeof s, "\t%s\taddr=%s assign=%s width=%lld%s", cp->byval ? "byval" : "byref", cp->addr ? "true" : "false",
+			         cp->assign ? "true" : "false", cp->var->type ? (long long)types_sizeof(cp->var->type) : -1LL,
+			         f->generic ? "\tgeneric" : "");
+			puts_buf(&b, s);
+			fact_add(&ls, f->file, f->pos, &b);
+		}
+	}
+	qsort(ls.data, ls.len, sizeof *ls.data, factline_cmp);
+	for (size_t i = 0; i < ls.len; i++) {
+		fputs(ls.data[i].text, out);
+		fputc('\n', out);
+		free(ls.data[i].text);
+	}
+	vec_free(&ls);
+	vec_free(&b);
+}

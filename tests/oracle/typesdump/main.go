@@ -88,7 +88,7 @@ func main() {
 				files = append(files, f)
 			}
 		}
-		info := &types.Info{Defs: map[*ast.Ident]types.Object{}, Uses: map[*ast.Ident]types.Object{}, Types: map[ast.Expr]types.TypeAndValue{}}
+		info := &types.Info{Defs: map[*ast.Ident]types.Object{}, Uses: map[*ast.Ident]types.Object{}, Types: map[ast.Expr]types.TypeAndValue{}, Selections: map[*ast.SelectorExpr]*types.Selection{}}
 		conf := types.Config{
 			Importer: imp,
 			Sizes:    types.SizesFor("gc", "amd64"),
@@ -238,4 +238,575 @@ func dumpTypes(out *bufio.Writer, fset *token.FileSet, info *types.Info) {
 	}
 }
 
-func dumpFacts(out *bufio.Writer, fset *token.FileSet, files []*ast.File, info *types.Info) {}
+// ---- -facts: variables and closures, computed from go/ast and go/types ----
+//
+// The same rules as gomem's facts.c (docs/types.md), written independently over go/types'
+// objects, selections and sizes: address taken (operand of &, pointer-receiver method on an
+// addressable value, slicing an array, through field selections without pointers and array
+// indexing), reassigned (any assignment but the declaration), captured (a free variable of a
+// function literal), and gc's by-value decision with escape analysis' walk order.
+
+type fvar struct {
+	v                      *types.Var
+	fn                     int
+	depth                  int
+	addrTaken, reassigned  bool
+	captured               bool
+	eCaptured, eReassigned bool
+	eAddr                  bool
+}
+
+type fcap struct {
+	v                   *types.Var
+	byval, addr, assign bool
+}
+
+type ffunc struct {
+	pos, end token.Pos
+	name     string
+	lit      bool
+	outer    int
+	caps     []*fcap
+	vars     []*types.Var
+	generic  bool
+}
+
+type fwalk struct {
+	fset    *token.FileSet
+	info    *types.Info
+	pass    int
+	funcs   []*ffunc
+	stack   []int
+	lits    []int
+	nlit    int
+	order   []int
+	vars    map[*types.Var]*fvar
+	depth   int
+	forInit bool
+	generic bool
+	sizes   types.Sizes
+}
+
+func (w *fwalk) obj(id *ast.Ident) types.Object {
+	if o := w.info.Defs[id]; o != nil {
+		return o
+	}
+	return w.info.Uses[id]
+}
+
+func isLocal(o types.Object) (*types.Var, bool) {
+	v, ok := o.(*types.Var)
+	if !ok || v.IsField() || v.Name() == "_" || v.Name() == "" || v.Parent() == nil || v.Pkg() == nil || v.Parent() == v.Pkg().Scope() {
+		return nil, false
+	}
+	return v, true
+}
+
+func (w *fwalk) top() int { return w.stack[len(w.stack)-1] }
+
+func (w *fwalk) declare(v *types.Var) *fvar {
+	if fv := w.vars[v]; fv != nil {
+		return fv
+	}
+	owner := w.top()
+	for i := len(w.stack) - 1; i >= 0; i-- {
+		f := w.funcs[w.stack[i]]
+		if f.pos <= v.Pos() && v.Pos() < f.end {
+			owner = w.stack[i]
+			break
+		}
+	}
+	d := w.depth
+	if w.forInit {
+		d++
+	}
+	fv := &fvar{v: v, fn: owner, depth: d}
+	w.vars[v] = fv
+	w.funcs[owner].vars = append(w.funcs[owner].vars, v)
+	return fv
+}
+
+func (w *fwalk) ident(id *ast.Ident) {
+	v, ok := isLocal(w.obj(id))
+	if !ok || len(w.stack) == 0 {
+		return
+	}
+	def := v.Pos() == id.Pos()
+	if w.pass == 2 {
+		if fv := w.vars[v]; fv != nil && def {
+			fv.depth = w.depth
+			if w.forInit {
+				fv.depth++
+			}
+		}
+		return
+	}
+	fv := w.declare(v)
+	if def {
+		return
+	}
+	for i := len(w.stack) - 1; i >= 0; i-- {
+		fi := w.stack[i]
+		if fi == fv.fn {
+			break
+		}
+		f := w.funcs[fi]
+		have := false
+		for _, c := range f.caps {
+			if c.v == v {
+				have = true
+			}
+		}
+		if !have {
+			f.caps = append(f.caps, &fcap{v: v})
+		}
+		fv.captured = true
+	}
+}
+
+func (w *fwalk) outerVar(e ast.Expr) *types.Var {
+	for {
+		switch x := e.(type) {
+		case *ast.ParenExpr:
+			e = x.X
+		case *ast.SelectorExpr:
+			sel := w.info.Selections[x]
+			if sel == nil || sel.Kind() != types.FieldVal || sel.Indirect() {
+				return nil
+			}
+			e = x.X
+		case *ast.IndexExpr:
+			tv, ok := w.info.Types[x.X]
+			if !ok || tv.Type == nil {
+				return nil
+			}
+			if _, isArr := tv.Type.Underlying().(*types.Array); !isArr {
+				return nil
+			}
+			e = x.X
+		case *ast.Ident:
+			v, ok := isLocal(w.obj(x))
+			if !ok {
+				return nil
+			}
+			return v
+		default:
+			return nil
+		}
+	}
+}
+
+func (w *fwalk) markAddr(e ast.Expr) {
+	v := w.outerVar(e)
+	if v == nil || w.vars[v] == nil {
+		return
+	}
+	if w.pass == 1 {
+		w.vars[v].addrTaken = true
+	} else {
+		w.vars[v].eAddr = true
+	}
+}
+
+func (w *fwalk) markAssign(e ast.Expr) {
+	v := w.outerVar(e)
+	if v == nil || w.vars[v] == nil {
+		return
+	}
+	if w.pass == 1 {
+		w.vars[v].reassigned = true
+	} else {
+		w.vars[v].eReassigned = true
+	}
+}
+
+func (w *fwalk) funcLit(e *ast.FuncLit) {
+	var fi int
+	if w.pass == 1 {
+		f := &ffunc{pos: e.Pos(), end: e.End(), lit: true, outer: -1, generic: w.generic}
+		if len(w.stack) > 0 {
+			f.outer = w.top()
+		}
+		fi = len(w.funcs)
+		w.funcs = append(w.funcs, f)
+		w.lits = append(w.lits, fi)
+	} else {
+		if w.nlit >= len(w.lits) {
+			return
+		}
+		fi = w.lits[w.nlit]
+		w.nlit++
+		for _, c := range w.funcs[fi].caps {
+			if fv := w.vars[c.v]; fv != nil && !fv.eCaptured {
+				fv.eCaptured = true
+				if fv.depth == w.depth {
+					fv.eReassigned = false
+				}
+			}
+		}
+		w.order = append(w.order, fi)
+	}
+	sd, sf := w.depth, w.forInit
+	w.depth, w.forInit = 1, false
+	w.body(fi, nil, e.Type, e.Body)
+	w.depth, w.forInit = sd, sf
+}
+
+func (w *fwalk) expr(e ast.Expr) {
+	switch x := e.(type) {
+	case nil:
+	case *ast.Ident:
+		w.ident(x)
+	case *ast.FuncLit:
+		w.funcLit(x)
+	case *ast.CompositeLit:
+		for _, el := range x.Elts {
+			if kv, ok := el.(*ast.KeyValueExpr); ok {
+				if id, isId := kv.Key.(*ast.Ident); !isId || w.info.Types[id].Type != nil {
+					w.expr(kv.Key)
+				}
+				w.expr(kv.Value)
+			} else {
+				w.expr(el)
+			}
+		}
+	case *ast.ParenExpr:
+		w.expr(x.X)
+	case *ast.SelectorExpr:
+		w.expr(x.X)
+		if sel := w.info.Selections[x]; sel != nil && sel.Kind() == types.MethodVal && !sel.Indirect() {
+			if sig, ok := sel.Obj().Type().(*types.Signature); ok && sig.Recv() != nil {
+				if _, ptr := types.Unalias(sig.Recv().Type()).(*types.Pointer); ptr && w.info.Types[x.X].Addressable() {
+					w.markAddr(x.X)
+				}
+			}
+		}
+	case *ast.IndexExpr:
+		w.expr(x.X)
+		w.expr(x.Index)
+	case *ast.IndexListExpr:
+		w.expr(x.X)
+		for _, i := range x.Indices {
+			w.expr(i)
+		}
+	case *ast.SliceExpr:
+		w.expr(x.X)
+		w.expr(x.Low)
+		w.expr(x.High)
+		w.expr(x.Max)
+		if tv, ok := w.info.Types[x.X]; ok && tv.Type != nil {
+			if _, isArr := tv.Type.Underlying().(*types.Array); isArr {
+				w.markAddr(x.X)
+			}
+		}
+	case *ast.TypeAssertExpr:
+		w.expr(x.X)
+	case *ast.CallExpr:
+		w.expr(x.Fun)
+		for _, a := range x.Args {
+			w.expr(a)
+		}
+	case *ast.StarExpr:
+		w.expr(x.X)
+	case *ast.UnaryExpr:
+		w.expr(x.X)
+		if x.Op == token.AND {
+			w.markAddr(x.X)
+		}
+	case *ast.BinaryExpr:
+		w.expr(x.X)
+		w.expr(x.Y)
+	case *ast.KeyValueExpr:
+		w.expr(x.Key)
+		w.expr(x.Value)
+	}
+}
+
+func isBlank(e ast.Expr) bool {
+	id, ok := e.(*ast.Ident)
+	return ok && id.Name == "_"
+}
+
+func (w *fwalk) stmt(s ast.Stmt) {
+	switch x := s.(type) {
+	case nil:
+	case *ast.DeclStmt:
+		if g, ok := x.Decl.(*ast.GenDecl); ok && g.Tok == token.VAR {
+			for _, sp := range g.Specs {
+				vs := sp.(*ast.ValueSpec)
+				for _, v := range vs.Values {
+					w.expr(v)
+				}
+				for _, n := range vs.Names {
+					w.expr(n)
+				}
+			}
+		}
+	case *ast.LabeledStmt:
+		w.stmt(x.Stmt)
+	case *ast.ExprStmt:
+		w.expr(x.X)
+	case *ast.SendStmt:
+		w.expr(x.Chan)
+		w.expr(x.Value)
+	case *ast.IncDecStmt:
+		w.expr(x.X)
+		w.markAssign(x.X)
+	case *ast.AssignStmt:
+		for _, r := range x.Rhs {
+			w.expr(r)
+		}
+		for _, l := range x.Lhs {
+			w.expr(l)
+		}
+		for _, l := range x.Lhs {
+			if isBlank(l) {
+				continue
+			}
+			if x.Tok == token.DEFINE {
+				if id, ok := l.(*ast.Ident); ok && w.info.Defs[id] != nil {
+					continue
+				}
+			}
+			w.markAssign(l)
+		}
+	case *ast.GoStmt:
+		w.expr(x.Call)
+	case *ast.DeferStmt:
+		w.expr(x.Call)
+	case *ast.ReturnStmt:
+		for _, r := range x.Results {
+			w.expr(r)
+		}
+	case *ast.BlockStmt:
+		for _, s := range x.List {
+			w.stmt(s)
+		}
+	case *ast.IfStmt:
+		w.stmt(x.Init)
+		w.expr(x.Cond)
+		w.stmt(x.Body)
+		w.stmt(x.Else)
+	case *ast.CaseClause:
+		for _, e := range x.List {
+			w.expr(e)
+		}
+		for _, s := range x.Body {
+			w.stmt(s)
+		}
+	case *ast.SwitchStmt:
+		w.stmt(x.Init)
+		w.expr(x.Tag)
+		w.stmt(x.Body)
+	case *ast.TypeSwitchStmt:
+		w.stmt(x.Init)
+		switch a := x.Assign.(type) {
+		case *ast.AssignStmt:
+			if len(a.Rhs) == 1 {
+				w.expr(a.Rhs[0])
+			}
+		case *ast.ExprStmt:
+			w.expr(a.X)
+		}
+		w.stmt(x.Body)
+	case *ast.CommClause:
+		w.stmt(x.Comm)
+		for _, s := range x.Body {
+			w.stmt(s)
+		}
+	case *ast.SelectStmt:
+		w.stmt(x.Body)
+	case *ast.ForStmt:
+		sf := w.forInit
+		w.forInit = true
+		w.stmt(x.Init)
+		w.forInit = sf
+		w.depth++
+		w.expr(x.Cond)
+		w.stmt(x.Post)
+		w.stmt(x.Body)
+		w.depth--
+	case *ast.RangeStmt:
+		w.expr(x.X)
+		w.depth++
+		switch x.Tok {
+		case token.DEFINE:
+			w.expr(x.Key)
+			w.expr(x.Value)
+		case token.ASSIGN:
+			w.expr(x.Key)
+			w.expr(x.Value)
+			if x.Key != nil && !isBlank(x.Key) {
+				w.markAssign(x.Key)
+			}
+			if x.Value != nil && !isBlank(x.Value) {
+				w.markAssign(x.Value)
+			}
+		}
+		w.stmt(x.Body)
+		w.depth--
+	}
+}
+
+func (w *fwalk) fields(l *ast.FieldList) {
+	if l == nil {
+		return
+	}
+	for _, f := range l.List {
+		for _, n := range f.Names {
+			w.expr(n)
+		}
+	}
+}
+
+func (w *fwalk) body(fi int, recv *ast.FieldList, ft *ast.FuncType, b *ast.BlockStmt) {
+	w.stack = append(w.stack, fi)
+	w.fields(recv)
+	if ft != nil {
+		w.fields(ft.Params)
+		w.fields(ft.Results)
+	}
+	if b != nil {
+		w.stmt(b)
+	}
+	w.stack = w.stack[:len(w.stack)-1]
+}
+
+func (w *fwalk) decide() {
+	for _, fi := range w.order {
+		for _, c := range w.funcs[fi].caps {
+			fv := w.vars[c.v]
+			if fv == nil {
+				continue
+			}
+			c.addr, c.assign = fv.eAddr, fv.eReassigned
+			c.byval = !fv.eAddr && !fv.eReassigned && w.sizes.Sizeof(c.v.Type()) <= 128
+			if !c.byval {
+				fv.eAddr = true
+			}
+		}
+	}
+	w.order = nil
+}
+
+func (w *fwalk) unit(d *ast.FuncDecl, init ast.Expr) {
+	nlits := len(w.lits)
+	fi := -1
+	w.generic = false
+	if d != nil {
+		g := d.Type.TypeParams != nil && len(d.Type.TypeParams.List) > 0
+		if d.Recv != nil && len(d.Recv.List) > 0 {
+			t := d.Recv.List[0].Type
+			for {
+				if p, ok := t.(*ast.ParenExpr); ok {
+					t = p.X
+					continue
+				}
+				if s, ok := t.(*ast.StarExpr); ok {
+					t = s.X
+					continue
+				}
+				break
+			}
+			switch t.(type) {
+			case *ast.IndexExpr, *ast.IndexListExpr:
+				g = true
+			}
+		}
+		w.generic = g
+		fi = len(w.funcs)
+		w.funcs = append(w.funcs, &ffunc{pos: d.Pos(), end: d.End(), name: d.Name.Name, outer: -1, generic: g})
+	}
+	for w.pass = 1; w.pass <= 2; w.pass++ {
+		w.depth, w.forInit, w.nlit = 1, false, nlits
+		if d != nil {
+			w.body(fi, d.Recv, d.Type, d.Body)
+		} else {
+			w.expr(init)
+		}
+	}
+	w.decide()
+}
+
+func dumpFacts(out *bufio.Writer, fset *token.FileSet, files []*ast.File, info *types.Info) {
+	w := &fwalk{fset: fset, info: info, vars: map[*types.Var]*fvar{}, sizes: types.SizesFor("gc", "amd64")}
+	for _, f := range files {
+		for _, d := range f.Decls {
+			switch d := d.(type) {
+			case *ast.FuncDecl:
+				if d.Body != nil {
+					w.unit(d, nil)
+				}
+			case *ast.GenDecl:
+				if d.Tok == token.VAR {
+					for _, sp := range d.Specs {
+						for _, v := range sp.(*ast.ValueSpec).Values {
+							w.unit(nil, v)
+						}
+					}
+				}
+			}
+		}
+	}
+	var es []entry
+	pos := func(p token.Pos, path bool) string {
+		q := fset.Position(p)
+		if path {
+			return fmt.Sprintf("%s:%d:%d", q.Filename, q.Line, q.Column)
+		}
+		return fmt.Sprintf("%d:%d", q.Line, q.Column)
+	}
+	add := func(p token.Pos, line string) {
+		q := fset.Position(p)
+		es = append(es, entry{q.Filename, q.Offset, line})
+	}
+	for _, f := range w.funcs {
+		if f.lit {
+			outer := "-"
+			if f.outer >= 0 {
+				outer = pos(w.funcs[f.outer].pos, false)
+			}
+			add(f.pos, pos(f.pos, true)+"\tclosure\t"+outer)
+		} else {
+			add(f.pos, pos(f.pos, true)+"\tfunc\t"+f.name)
+		}
+		for _, v := range f.vars {
+			fv := w.vars[v]
+			var flags []string
+			if fv.addrTaken {
+				flags = append(flags, "addr")
+			}
+			if fv.reassigned {
+				flags = append(flags, "reassigned")
+			}
+			if fv.captured {
+				flags = append(flags, "captured")
+			}
+			fl := strings.Join(flags, ",")
+			if fl == "" {
+				fl = "-"
+			}
+			add(v.Pos(), pos(v.Pos(), true)+"\tvar\t"+v.Name()+"\t"+fl)
+		}
+		for i, c := range f.caps {
+			how := "byref"
+			if c.byval {
+				how = "byval"
+			}
+			g := ""
+			if f.generic {
+				g = "\tgeneric"
+			}
+			add(f.pos, fmt.Sprintf("%s\tcapture\t%d\t%s\t%s\t%s\taddr=%v assign=%v width=%d%s", pos(f.pos, true), i+1, c.v.Name(), pos(c.v.Pos(), false), how, c.addr, c.assign, w.sizes.Sizeof(c.v.Type()), g))
+		}
+	}
+	sort.SliceStable(es, func(i, j int) bool {
+		if es[i].file != es[j].file {
+			return es[i].file < es[j].file
+		}
+		return es[i].off < es[j].off
+	})
+	for _, e := range es {
+		fmt.Fprintln(out, e.line)
+	}
+}
