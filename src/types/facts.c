@@ -539,6 +539,26 @@ static void func_body(W *w, uint32_t fi, Expr *ftype, FieldList *recv, Stmt *bod
 	w->stack.len--;
 }
 
+/* gc amd64 size, -1 when it depends on a type parameter (in generic code gc decides per
+ * instantiation; go/types has no size for it either). */
+static int64_t width(Type *t, int depth)
+{
+	if (!t || depth > 64)
+		return -1;
+	Type *u = types_under(t);
+	if (types_is_typeparam(t))
+		return -1;
+	if (u->kind == TY_ARRAY && width(u->array.elem, depth + 1) < 0)
+		return -1;
+	if (u->kind == TY_STRUCT)
+		for (uint32_t i = 0; i < u->strct.fields.len; i++)
+			if (width(u->strct.fields.data[i]->type, depth + 1) < 0)
+				return -1;
+	return depth ? 0 : types_sizeof(t);
+}
+
+int64_t types_var_width(Type *t) { return width(t, 0); }
+
 /* gc's flowClosure, for the closures in the order escape analysis met them. */
 static void decide(W *w)
 {
@@ -549,11 +569,10 @@ static void decide(W *w)
 			VarState *vs = state(w, cp->var);
 			if (!vs)
 				continue;
-			Type *t = cp->var->type;
-			int64_t size = t ? types_sizeof(t) : 1 << 30;
+			int64_t size = width(cp->var->type, 0);
 			cp->addr = vs->addr;
 			cp->assign = vs->reassigned;
-			cp->byval = !vs->addr && !vs->reassigned && size >= 0 && size <= 128;
+			cp->byval = !vs->addr && !vs->reassigned && size <= 128;
 			if (!cp->byval)
 				vs->addr = true;
 		}

@@ -85,6 +85,9 @@ typedef struct TypesInfo {
 	uint32_t nfuncs;
 } TypesInfo;
 
+/* gc amd64 size of a variable of type t, -1 when it depends on a type parameter. */
+int64_t types_var_width(Type *t);
+
 /* The entry of e (NULL: nothing recorded for it). */
 const TypesTV *types_expr_tv(const TypesInfo *info, const struct Expr *e);
 

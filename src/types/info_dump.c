@@ -166,7 +166,7 @@ void types_dump_facts(FILE *out, const TypesInfo *info)
 			vec_push(&b, '\t');
 			put_pos(&b, cp->var->pos.file, cp->var->pos.off, false);
 			snprintf(s, sizeof s, "\t%s\taddr=%s assign=%s width=%lld%s", cp->byval ? "byval" : "byref", cp->addr ? "true" : "false",
-			         cp->assign ? "true" : "false", cp->var->type ? (long long)types_sizeof(cp->var->type) : -1LL,
+			         cp->assign ? "true" : "false", (long long)types_var_width(cp->var->type),
 			         f->generic ? "\tgeneric" : "");
 			puts_buf(&b, s);
 			fact_add(&ls, f->file, f->pos, &b);

@@ -672,6 +672,16 @@ func (w *fwalk) body(fi int, recv *ast.FieldList, ft *ast.FuncType, b *ast.Block
 	w.stack = w.stack[:len(w.stack)-1]
 }
 
+// width: gc amd64 size, -1 when it depends on a type parameter (gcSizes asserts then).
+func (w *fwalk) width(t types.Type) (n int64) {
+	defer func() {
+		if recover() != nil {
+			n = -1
+		}
+	}()
+	return w.sizes.Sizeof(t)
+}
+
 func (w *fwalk) decide() {
 	for _, fi := range w.order {
 		for _, c := range w.funcs[fi].caps {
@@ -680,7 +690,7 @@ func (w *fwalk) decide() {
 				continue
 			}
 			c.addr, c.assign = fv.eAddr, fv.eReassigned
-			c.byval = !fv.eAddr && !fv.eReassigned && w.sizes.Sizeof(c.v.Type()) <= 128
+			c.byval = !fv.eAddr && !fv.eReassigned && w.width(c.v.Type()) <= 128
 			if !c.byval {
 				fv.eAddr = true
 			}
@@ -797,7 +807,7 @@ func dumpFacts(out *bufio.Writer, fset *token.FileSet, files []*ast.File, info *
 			if f.generic {
 				g = "\tgeneric"
 			}
-			add(f.pos, fmt.Sprintf("%s\tcapture\t%d\t%s\t%s\t%s\taddr=%v assign=%v width=%d%s", pos(f.pos, true), i+1, c.v.Name(), pos(c.v.Pos(), false), how, c.addr, c.assign, w.sizes.Sizeof(c.v.Type()), g))
+			add(f.pos, fmt.Sprintf("%s\tcapture\t%d\t%s\t%s\t%s\taddr=%v assign=%v width=%d%s", pos(f.pos, true), i+1, c.v.Name(), pos(c.v.Pos(), false), how, c.addr, c.assign, w.width(c.v.Type()), g))
 		}
 	}
 	sort.SliceStable(es, func(i, j int) bool {
