@@ -30,6 +30,7 @@ typedef struct VarState {
 
 typedef struct FTmp {
 	TypesFunc *f;
+	Expr *ftype;      /* its signature (results assigned by return statements) */
 	uint32_t file, start, end;
 	Vec(TypesCapture) caps;
 	Vec(Object *) vars;
@@ -234,7 +235,9 @@ static void method_recv(W *w, Expr *e)
 
 static void func_body(W *w, uint32_t fi, Expr *ftype, FieldList *recv, Stmt *body);
 
-static void func_lit(W *w, Expr *e)
+/* A closure met: pass 1 makes it, pass 2 applies escape.go's first-capture rule. The index of
+ * the function, UINT32_MAX when there is none. */
+static uint32_t closure_met(W *w, Expr *e, Stmt *range)
 {
 	uint32_t fi;
 	if (w->pass == 1) {
@@ -242,13 +245,15 @@ static void func_lit(W *w, Expr *e)
 		memset(&f, 0, sizeof f);
 		f.f = ARENA_NEW(w->c->a, TypesFunc);
 		f.f->lit = e;
+		f.f->range = range;
 		f.f->file = w->file;
-		f.f->pos = e->pos;
+		f.f->pos = e ? e->pos : range->pos;
 		f.f->outer = w->stack.len ? (int32_t)top(w) : -1;
 		f.f->generic = w->generic;
+		f.ftype = e ? e->func_lit.type : NULL;
 		f.file = w->file;
-		f.start = syn_expr_pos(e);
-		f.end = syn_expr_end(e);
+		f.start = e ? syn_expr_pos(e) : syn_stmt_pos(range);
+		f.end = e ? syn_expr_end(e) : syn_stmt_end(range);
 		fi = (uint32_t)w->funcs.len;
 		vec_push(&w->funcs, f);
 		vec_push(&w->lits, fi);
@@ -256,7 +261,7 @@ static void func_lit(W *w, Expr *e)
 			vec_push(&w->funcs.data[top(w)].clos, w->funcs.data[fi].f);
 	} else {
 		if (w->nlit >= w->lits.len)
-			return;
+			return UINT32_MAX;
 		fi = w->lits.data[w->nlit++];
 		/* escape.go, OCLOSURE: first captures forget straight-line reassignments */
 		FTmp *f = &w->funcs.data[fi];
@@ -270,6 +275,14 @@ static void func_lit(W *w, Expr *e)
 		}
 		vec_push(&w->order, fi);
 	}
+	return fi;
+}
+
+static void func_lit(W *w, Expr *e)
+{
+	uint32_t fi = closure_met(w, e, NULL);
+	if (fi == UINT32_MAX)
+		return;
 	int save = w->depth;
 	bool sfi = w->for_init;
 	w->depth = 1;
@@ -375,10 +388,175 @@ static void wexpr(W *w, Expr *e)
 
 static bool is_blank(Expr *e) { return e && e->kind == EXPR_IDENT && e->ident.name == types_name_blank; }
 
+/* ---- the code gc compiles: cmd/compile/internal/noder writer.go's pruning ---- */
+
+static const ConstVal *const_of(W *w, Expr *e)
+{
+	const TypesTV *tv = types_expr_tv(w->info, e);
+	return tv && tv->mode == TV_CONST ? tv->val : NULL;
+}
+
+/* staticBool: +1 always true, -1 always false, 0 unknown; *eff is the part of e gc keeps. */
+static int static_bool(W *w, Expr *e, Expr **eff, int depth)
+{
+	*eff = e;
+	const ConstVal *v = const_of(w, e);
+	if (v)
+		return v->kind == CK_BOOL ? (const_bool_val(v) ? 1 : -1) : 0;
+	if (depth > FACTS_MAX_DEPTH)
+		return 0;
+	if (e->kind == EXPR_UNARY && e->unary.op == TOK_NOT) {
+		Expr *x;
+		int r = static_bool(w, e->unary.x, &x, depth + 1); /* as gc: the operand's answer */
+		*eff = x == e->unary.x ? e : x;
+		return r;
+	}
+	if (e->kind != EXPR_BINARY || (e->binary.op != TOK_LAND && e->binary.op != TOK_LOR))
+		return 0;
+	bool and = e->binary.op == TOK_LAND;
+	Expr *ex, *ey;
+	int x = static_bool(w, e->binary.x, &ex, depth + 1);
+	if (and ? x < 0 : x > 0) {
+		*eff = ex;
+		return x;
+	}
+	int y = static_bool(w, e->binary.y, &ey, depth + 1);
+	if (and ? (x > 0 || y < 0) : (x < 0 || y > 0)) {
+		if (const_of(w, e->binary.x))
+			*eff = ey;
+		return y;
+	}
+	return 0;
+}
+
+static bool terminates(W *w, Stmt *s, int depth)
+{
+	if (!s || depth > FACTS_MAX_DEPTH)
+		return false;
+	switch (s->kind) {
+	case STMT_BRANCH: return s->branch.tok == TOK_GOTO;
+	case STMT_RETURN: return true;
+	case STMT_EXPR: {
+		Expr *x = syn_unparen(s->expr.x);
+		if (x->kind != EXPR_CALL)
+			return false;
+		Object *o = x->call.fun->kind == EXPR_IDENT ? ident_obj(w, x->call.fun) : NULL;
+		return o && o->kind == OBJ_BUILTIN && o->builtin.id == BI_PANIC;
+	}
+	case STMT_IF: {
+		Expr *eff;
+		int cond = s->if_.cond ? static_bool(w, s->if_.cond, &eff, 0) : 0;
+		return (cond < 0 || terminates(w, s->if_.body, depth + 1)) && (cond > 0 || terminates(w, s->if_.else_, depth + 1));
+	}
+	case STMT_BLOCK: {
+		for (uint32_t i = s->block.list.n; i > 0; i--)
+			if (s->block.list.v[i - 1]->kind != STMT_EMPTY)
+				return terminates(w, s->block.list.v[i - 1], depth + 1);
+		return false;
+	}
+	case STMT_BAD:
+	case STMT_DECL:
+	case STMT_EMPTY:
+	case STMT_LABELED:
+	case STMT_SEND:
+	case STMT_INC_DEC:
+	case STMT_ASSIGN:
+	case STMT_GO:
+	case STMT_DEFER:
+	case STMT_CASE_CLAUSE:
+	case STMT_SWITCH:
+	case STMT_TYPE_SWITCH:
+	case STMT_COMM_CLAUSE:
+	case STMT_SELECT:
+	case STMT_FOR:
+	case STMT_RANGE:
+	case STMT__COUNT:
+		return false;
+	}
+	return false;
+}
+
+/* Statements after a terminating one (and after the last label) are dropped. */
 static void wstmts(W *w, StmtList l)
 {
+	uint32_t last_label = 0;
+	bool any_label = false;
 	for (uint32_t i = 0; i < l.n; i++)
+		if (l.v[i]->kind == STMT_LABELED) {
+			last_label = i;
+			any_label = true;
+		}
+	bool dead = false;
+	for (uint32_t i = 0; i < l.n; i++) {
+		if (dead && (!any_label || i > last_label) && l.v[i]->kind != STMT_LABELED)
+			continue;
 		wstmt(w, l.v[i]);
+		dead = terminates(w, l.v[i], 0);
+	}
+}
+
+static bool const_equal(W *w, const ConstVal *a, const ConstVal *b)
+{
+	if (a->kind != b->kind && a->kind >= CK_INT && b->kind >= CK_INT) {
+		ConstKind k = a->kind > b->kind ? a->kind : b->kind;
+		a = k == CK_FLOAT ? const_to_float(w->c->a, a) : const_to_complex(w->c->a, a);
+		b = k == CK_FLOAT ? const_to_float(w->c->a, b) : const_to_complex(w->c->a, b);
+		if (!a || !b)
+			return false;
+	}
+	return a->kind == b->kind && a->kind != CK_UNKNOWN && const_compare(a, COP_EQL, b);
+}
+
+static bool has_fallthrough(StmtList l)
+{
+	for (uint32_t i = l.n; i > 0; i--) {
+		Stmt *s = l.v[i - 1];
+		if (s->kind == STMT_EMPTY)
+			continue;
+		for (int d = 0; s->kind == STMT_LABELED && s->labeled.stmt && d < FACTS_MAX_DEPTH; d++)
+			s = s->labeled.stmt;
+		return s->kind == STMT_BRANCH && s->branch.tok == TOK_FALLTHROUGH;
+	}
+	return false;
+}
+
+/* A switch on a constant with constant cases: gc keeps only the clause taken (NULL: none;
+ * *all: keep every clause). */
+static Stmt *switch_target(W *w, Stmt *s, bool *all)
+{
+	*all = true;
+	const ConstVal *tag = NULL;
+	ConstVal *t = NULL;
+	if (s->switch_.tag) {
+		tag = const_of(w, s->switch_.tag);
+		if (!tag)
+			return NULL;
+	} else {
+		t = const_make_bool(w->c->a, true);
+		tag = t;
+	}
+	Stmt *body = s->switch_.body, *target = NULL;
+	for (uint32_t i = 0; body && body->kind == STMT_BLOCK && i < body->block.list.n; i++) {
+		Stmt *cl = body->block.list.v[i];
+		if (cl->kind != STMT_CASE_CLAUSE)
+			continue;
+		if (cl->case_clause.list.n == 0)
+			target = cl;
+		for (uint32_t k = 0; k < cl->case_clause.list.n; k++) {
+			const ConstVal *v = const_of(w, cl->case_clause.list.v[k]);
+			if (!v)
+				return NULL;
+			if (const_equal(w, tag, v)) {
+				target = cl;
+				goto found;
+			}
+		}
+	}
+found:
+	if (target && has_fallthrough(target->case_clause.body))
+		return NULL;
+	*all = false;
+	return target;
 }
 
 static void assign(W *w, Stmt *s)
@@ -398,6 +576,39 @@ static void assign(W *w, Stmt *s)
 		}
 		mark_assign(w, l);
 	}
+}
+
+static void func_body(W *w, uint32_t fi, Expr *ftype, FieldList *recv, Stmt *body);
+
+/* for k, v := range f { body }: gc rewrites the body into a closure passed to f (rangefunc),
+ * k and v its parameters. */
+static bool range_func(W *w, Stmt *s)
+{
+	Type *xt = expr_type(w, s->range.x);
+	Type *u = xt ? types_core_type(xt) : NULL;
+	if (!u || u->kind != TY_SIGNATURE)
+		return false;
+	uint32_t fi = closure_met(w, NULL, s);
+	if (fi == UINT32_MAX)
+		return true;
+	int save = w->depth;
+	bool sfi = w->for_init;
+	w->depth = 1;
+	w->for_init = false;
+	vec_push(&w->stack, fi);
+	wexpr(w, s->range.key);
+	wexpr(w, s->range.value);
+	if (s->range.tok == TOK_ASSIGN) {
+		if (s->range.key && !is_blank(s->range.key))
+			mark_assign(w, s->range.key);
+		if (s->range.value && !is_blank(s->range.value))
+			mark_assign(w, s->range.value);
+	}
+	wstmt(w, s->range.body);
+	w->stack.len--;
+	w->depth = save;
+	w->for_init = sfi;
+	return true;
 }
 
 static void wstmt(W *w, Stmt *s)
@@ -444,27 +655,50 @@ static void wstmt(W *w, Stmt *s)
 	case STMT_DEFER:
 		wexpr(w, s->go_defer.call);
 		break;
-	case STMT_RETURN:
+	case STMT_RETURN: {
 		wexprs(w, s->ret.results);
+		/* escape.go ORETURN: the results are assigned */
+		/* in a range-over-func body: the enclosing function's results */
+		size_t si = w->stack.len;
+		while (si > 1 && w->funcs.data[w->stack.data[si - 1]].f->range)
+			si--;
+		Expr *ft = w->funcs.data[w->stack.data[si - 1]].ftype;
+		FieldList *rl = ft && ft->kind == EXPR_FUNC_TYPE ? ft->func_type.results : NULL;
+		for (uint32_t i = 0; rl && i < rl->n; i++)
+			for (uint32_t k = 0; k < rl->list[i]->names.n; k++)
+				mark_assign(w, rl->list[i]->names.v[k]);
 		break;
+	}
 	case STMT_BLOCK:
 		wstmts(w, s->block.list);
 		break;
-	case STMT_IF:
+	case STMT_IF: {
+		Expr *eff = s->if_.cond;
+		int cond = s->if_.cond ? static_bool(w, s->if_.cond, &eff, 0) : 0;
 		wstmt(w, s->if_.init);
-		wexpr(w, s->if_.cond);
-		wstmt(w, s->if_.body);
-		wstmt(w, s->if_.else_);
+		wexpr(w, eff);
+		if (cond >= 0)
+			wstmt(w, s->if_.body);
+		if (cond <= 0)
+			wstmt(w, s->if_.else_);
 		break;
+	}
 	case STMT_CASE_CLAUSE:
 		wexprs(w, s->case_clause.list);
 		wstmts(w, s->case_clause.body);
 		break;
-	case STMT_SWITCH:
+	case STMT_SWITCH: {
+		bool all;
+		Stmt *target = switch_target(w, s, &all);
 		wstmt(w, s->switch_.init);
-		wexpr(w, s->switch_.tag);
-		wstmt(w, s->switch_.body);
+		if (all) {
+			wexpr(w, s->switch_.tag);
+			wstmt(w, s->switch_.body);
+		} else if (target) {
+			wstmts(w, target->case_clause.body);
+		}
 		break;
+	}
 	case STMT_TYPE_SWITCH: {
 		wstmt(w, s->type_switch.init);
 		Stmt *a = s->type_switch.assign;
@@ -488,14 +722,20 @@ static void wstmt(W *w, Stmt *s)
 		wstmt(w, s->for_.init);
 		w->for_init = sfi;
 		w->depth++;
-		wexpr(w, s->for_.cond);
-		wstmt(w, s->for_.post); /* gc walks the post statement before the body */
-		wstmt(w, s->for_.body);
+		Expr *eff = s->for_.cond;
+		int cond = s->for_.cond ? static_bool(w, s->for_.cond, &eff, 0) : 0;
+		wexpr(w, eff);
+		if (cond >= 0) {
+			wstmt(w, s->for_.post); /* gc walks the post statement before the body */
+			wstmt(w, s->for_.body);
+		}
 		w->depth--;
 		break;
 	}
 	case STMT_RANGE:
 		wexpr(w, s->range.x);
+		if (range_func(w, s))
+			break;
 		w->depth++;
 		if (s->range.tok == TOK_DEFINE) {
 			wexpr(w, s->range.key);
@@ -595,6 +835,7 @@ static void unit(W *w, Decl *d, Expr *init)
 		f.f->pos = d->pos;
 		f.f->outer = -1;
 		Expr *ft = d->func.type;
+		f.ftype = ft;
 		w->generic = (ft && ft->func_type.tparams && ft->func_type.tparams->n) ||
 		             (d->func.recv && d->func.recv->n && d->func.recv->list[0]->type &&
 		              (syn_unparen(d->func.recv->list[0]->type)->kind == EXPR_INDEX ||

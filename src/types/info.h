@@ -62,11 +62,14 @@ typedef struct TypesCapture {
 	bool addr, assign; /* what gc's decision saw: address taken, reassigned (escape.go flowClosure) */
 } TypesCapture;
 
-/* A function declaration or literal. Local variables and parameters carry the facts as
+/* A function declaration or literal (or the body of a range over a function, a closure for
+ * gc: its key and value variables are the closure's parameters). Code gc drops before
+ * compiling is not walked (docs/types.md: if false, statements after a return, ...). Local variables and parameters carry the facts as
  * Object flags: VF_ADDR_TAKEN, VF_REASSIGNED, VF_CAPTURED (types.h). */
 typedef struct TypesFunc {
 	Object *obj;             /* declared functions and methods; NULL for literals */
 	struct Expr *lit;        /* function literals: the EXPR_FUNC_LIT; NULL for declarations */
+	struct Stmt *range;      /* the body of a range-over-func loop, which gc compiles as a closure */
 	uint32_t file, pos;      /* gc's position: the func keyword */
 	int32_t outer;           /* index of the enclosing function in info->funcs, -1 at top level */
 	struct TypesFunc **closures; /* the function literals directly inside, in source order */

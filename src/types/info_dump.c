@@ -120,8 +120,8 @@ void types_dump_facts(FILE *out, const TypesInfo *info)
 	for (uint32_t i = 0; i < info->nfuncs; i++) {
 		const TypesFunc *f = info->funcs[i];
 		put_pos(&b, f->file, f->pos, true);
-		if (f->lit) {
-			puts_buf(&b, "\tclosure\t");
+		if (f->lit || f->range) {
+			puts_buf(&b, f->lit ? "\tclosure\t" : "\trangefunc\t");
 			if (f->outer >= 0)
 				put_pos(&b, info->funcs[f->outer]->file, info->funcs[f->outer]->pos, false);
 			else

@@ -27,6 +27,7 @@ import (
 	"fmt"
 	"go/ast"
 	"go/build"
+	"go/constant"
 	"go/importer"
 	"go/parser"
 	"go/token"
@@ -262,13 +263,15 @@ type fcap struct {
 }
 
 type ffunc struct {
-	pos, end token.Pos
-	name     string
-	lit      bool
-	outer    int
-	caps     []*fcap
-	vars     []*types.Var
-	generic  bool
+	ftype     *ast.FuncType
+	rangefunc bool
+	pos, end  token.Pos
+	name      string
+	lit       bool
+	outer     int
+	caps      []*fcap
+	vars      []*types.Var
+	generic   bool
 }
 
 type fwalk struct {
@@ -420,10 +423,15 @@ func (w *fwalk) markAssign(e ast.Expr) {
 	}
 }
 
-func (w *fwalk) funcLit(e *ast.FuncLit) {
+func (w *fwalk) closureMet(e *ast.FuncLit, r *ast.RangeStmt) int {
 	var fi int
 	if w.pass == 1 {
-		f := &ffunc{pos: e.Pos(), end: e.End(), lit: true, outer: -1, generic: w.generic}
+		f := &ffunc{lit: true, outer: -1, generic: w.generic}
+		if e != nil {
+			f.pos, f.end, f.ftype = e.Pos(), e.End(), e.Type
+		} else {
+			f.pos, f.end, f.rangefunc = r.Pos(), r.End(), true
+		}
 		if len(w.stack) > 0 {
 			f.outer = w.top()
 		}
@@ -432,7 +440,7 @@ func (w *fwalk) funcLit(e *ast.FuncLit) {
 		w.lits = append(w.lits, fi)
 	} else {
 		if w.nlit >= len(w.lits) {
-			return
+			return -1
 		}
 		fi = w.lits[w.nlit]
 		w.nlit++
@@ -445,6 +453,14 @@ func (w *fwalk) funcLit(e *ast.FuncLit) {
 			}
 		}
 		w.order = append(w.order, fi)
+	}
+	return fi
+}
+
+func (w *fwalk) funcLit(e *ast.FuncLit) {
+	fi := w.closureMet(e, nil)
+	if fi < 0 {
+		return
 	}
 	sd, sf := w.depth, w.forInit
 	w.depth, w.forInit = 1, false
@@ -522,6 +538,227 @@ func (w *fwalk) expr(e ast.Expr) {
 	}
 }
 
+// ---- the code gc compiles (cmd/compile/internal/noder writer.go's pruning) ----
+
+func (w *fwalk) constOf(e ast.Expr) constant.Value {
+	if tv, ok := w.info.Types[e]; ok {
+		return tv.Value
+	}
+	return nil
+}
+
+// staticBool: +1 always true, -1 always false, 0 unknown, and the part of e gc keeps.
+func (w *fwalk) staticBool(e ast.Expr) (int, ast.Expr) {
+	if v := w.constOf(e); v != nil {
+		if v.Kind() != constant.Bool {
+			return 0, e
+		}
+		if constant.BoolVal(v) {
+			return 1, e
+		}
+		return -1, e
+	}
+	switch x := e.(type) {
+	case *ast.UnaryExpr:
+		if x.Op == token.NOT {
+			r, eff := w.staticBool(x.X)
+			if eff == x.X {
+				eff = e
+			}
+			return r, eff
+		}
+	case *ast.BinaryExpr:
+		if x.Op == token.LAND {
+			a, ea := w.staticBool(x.X)
+			if a < 0 {
+				return a, ea
+			}
+			b, eb := w.staticBool(x.Y)
+			if a > 0 || b < 0 {
+				if w.constOf(x.X) != nil {
+					return b, eb
+				}
+				return b, e
+			}
+		} else if x.Op == token.LOR {
+			a, ea := w.staticBool(x.X)
+			if a > 0 {
+				return a, ea
+			}
+			b, eb := w.staticBool(x.Y)
+			if a < 0 || b > 0 {
+				if w.constOf(x.X) != nil {
+					return b, eb
+				}
+				return b, e
+			}
+		}
+	}
+	return 0, e
+}
+
+func (w *fwalk) terminates(s ast.Stmt) bool {
+	switch x := s.(type) {
+	case *ast.BranchStmt:
+		return x.Tok == token.GOTO
+	case *ast.ReturnStmt:
+		return true
+	case *ast.ExprStmt:
+		if call, ok := ast.Unparen(x.X).(*ast.CallExpr); ok {
+			if id, ok := call.Fun.(*ast.Ident); ok {
+				if b, ok := w.info.Uses[id].(*types.Builtin); ok && b.Name() == "panic" {
+					return true
+				}
+			}
+		}
+	case *ast.IfStmt:
+		c, _ := w.staticBool(x.Cond)
+		return (c < 0 || w.terminates(x.Body)) && (c > 0 || (x.Else != nil && w.terminates(x.Else)))
+	case *ast.BlockStmt:
+		for i := len(x.List) - 1; i >= 0; i-- {
+			if _, empty := x.List[i].(*ast.EmptyStmt); !empty {
+				return w.terminates(x.List[i])
+			}
+		}
+	}
+	return false
+}
+
+func (w *fwalk) stmts(l []ast.Stmt) {
+	lastLabel := -1
+	for i, s := range l {
+		if _, ok := s.(*ast.LabeledStmt); ok {
+			lastLabel = i
+		}
+	}
+	dead := false
+	for i, s := range l {
+		if _, lab := s.(*ast.LabeledStmt); dead && i > lastLabel && !lab {
+			continue
+		}
+		w.stmt(s)
+		dead = w.terminates(s)
+	}
+}
+
+func hasFallthrough(l []ast.Stmt) bool {
+	for i := len(l) - 1; i >= 0; i-- {
+		s := l[i]
+		if _, empty := s.(*ast.EmptyStmt); empty {
+			continue
+		}
+		for {
+			ls, ok := s.(*ast.LabeledStmt)
+			if !ok {
+				break
+			}
+			s = ls.Stmt
+		}
+		b, ok := s.(*ast.BranchStmt)
+		return ok && b.Tok == token.FALLTHROUGH
+	}
+	return false
+}
+
+// switchTarget: a switch on a constant with constant cases keeps only the clause taken.
+func (w *fwalk) switchTarget(s *ast.SwitchStmt) (target *ast.CaseClause, all bool) {
+	tag := constant.MakeBool(true)
+	if s.Tag != nil {
+		if tag = w.constOf(s.Tag); tag == nil {
+			return nil, true
+		}
+	}
+	for _, c := range s.Body.List {
+		cl := c.(*ast.CaseClause)
+		if cl.List == nil {
+			target = cl
+		}
+		found := false
+		for _, e := range cl.List {
+			v := w.constOf(e)
+			if v == nil {
+				return nil, true
+			}
+			if constant.Compare(tag, token.EQL, v) {
+				target = cl
+				found = true
+				break
+			}
+		}
+		if found {
+			break
+		}
+	}
+	if target != nil && hasFallthrough(target.Body) {
+		return nil, true
+	}
+	return target, false
+}
+
+// rangeFunc: for k, v := range f { body }: gc rewrites the body into a closure passed to f.
+func (w *fwalk) rangeFunc(x *ast.RangeStmt) bool {
+	tv, ok := w.info.Types[x.X]
+	if !ok || tv.Type == nil {
+		return false
+	}
+	if _, isSig := coreType(tv.Type).(*types.Signature); !isSig {
+		return false
+	}
+	fi := w.closureMet(nil, x)
+	if fi < 0 {
+		return true
+	}
+	sd, sf := w.depth, w.forInit
+	w.depth, w.forInit = 1, false
+	w.stack = append(w.stack, fi)
+	w.expr(x.Key)
+	w.expr(x.Value)
+	if x.Tok == token.ASSIGN {
+		if x.Key != nil && !isBlank(x.Key) {
+			w.markAssign(x.Key)
+		}
+		if x.Value != nil && !isBlank(x.Value) {
+			w.markAssign(x.Value)
+		}
+	}
+	w.stmt(x.Body)
+	w.stack = w.stack[:len(w.stack)-1]
+	w.depth, w.forInit = sd, sf
+	return true
+}
+
+// coreType: t's underlying type, or for a type parameter the underlying type shared by
+// every type of its type set (nil when they differ).
+func coreType(t types.Type) types.Type {
+	tp, ok := t.(*types.TypeParam)
+	if !ok {
+		return t.Underlying()
+	}
+	iface, _ := tp.Underlying().(*types.Interface)
+	if iface == nil {
+		return nil
+	}
+	var core types.Type
+	for i := 0; i < iface.NumEmbeddeds(); i++ {
+		var terms []types.Type
+		if u, isU := iface.EmbeddedType(i).(*types.Union); isU {
+			for j := 0; j < u.Len(); j++ {
+				terms = append(terms, u.Term(j).Type())
+			}
+		} else {
+			terms = append(terms, iface.EmbeddedType(i))
+		}
+		for _, t := range terms {
+			u := t.Underlying()
+			if core != nil && !types.Identical(core, u) {
+				return nil
+			}
+			core = u
+		}
+	}
+	return core
+}
+
 func isBlank(e ast.Expr) bool {
 	id, ok := e.(*ast.Ident)
 	return ok && id.Name == "_"
@@ -578,26 +815,43 @@ func (w *fwalk) stmt(s ast.Stmt) {
 		for _, r := range x.Results {
 			w.expr(r)
 		}
-	case *ast.BlockStmt:
-		for _, s := range x.List {
-			w.stmt(s)
+		si := len(w.stack) - 1
+		for si > 0 && w.funcs[w.stack[si]].rangefunc {
+			si--
 		}
+		if ft := w.funcs[w.stack[si]].ftype; ft != nil && ft.Results != nil {
+			for _, f := range ft.Results.List {
+				for _, n := range f.Names {
+					w.markAssign(n)
+				}
+			}
+		}
+	case *ast.BlockStmt:
+		w.stmts(x.List)
 	case *ast.IfStmt:
+		c, eff := w.staticBool(x.Cond)
 		w.stmt(x.Init)
-		w.expr(x.Cond)
-		w.stmt(x.Body)
-		w.stmt(x.Else)
+		w.expr(eff)
+		if c >= 0 {
+			w.stmt(x.Body)
+		}
+		if c <= 0 {
+			w.stmt(x.Else)
+		}
 	case *ast.CaseClause:
 		for _, e := range x.List {
 			w.expr(e)
 		}
-		for _, s := range x.Body {
-			w.stmt(s)
-		}
+		w.stmts(x.Body)
 	case *ast.SwitchStmt:
+		target, all := w.switchTarget(x)
 		w.stmt(x.Init)
-		w.expr(x.Tag)
-		w.stmt(x.Body)
+		if all {
+			w.expr(x.Tag)
+			w.stmt(x.Body)
+		} else if target != nil {
+			w.stmts(target.Body)
+		}
 	case *ast.TypeSwitchStmt:
 		w.stmt(x.Init)
 		switch a := x.Assign.(type) {
@@ -611,9 +865,7 @@ func (w *fwalk) stmt(s ast.Stmt) {
 		w.stmt(x.Body)
 	case *ast.CommClause:
 		w.stmt(x.Comm)
-		for _, s := range x.Body {
-			w.stmt(s)
-		}
+		w.stmts(x.Body)
 	case *ast.SelectStmt:
 		w.stmt(x.Body)
 	case *ast.ForStmt:
@@ -622,12 +874,22 @@ func (w *fwalk) stmt(s ast.Stmt) {
 		w.stmt(x.Init)
 		w.forInit = sf
 		w.depth++
-		w.expr(x.Cond)
-		w.stmt(x.Post)
-		w.stmt(x.Body)
+		c := 0
+		if x.Cond != nil {
+			var eff ast.Expr
+			c, eff = w.staticBool(x.Cond)
+			w.expr(eff)
+		}
+		if c >= 0 {
+			w.stmt(x.Post)
+			w.stmt(x.Body)
+		}
 		w.depth--
 	case *ast.RangeStmt:
 		w.expr(x.X)
+		if w.rangeFunc(x) {
+			break
+		}
 		w.depth++
 		switch x.Tok {
 		case token.DEFINE:
@@ -725,7 +987,7 @@ func (w *fwalk) unit(d *ast.FuncDecl, init ast.Expr) {
 		}
 		w.generic = g
 		fi = len(w.funcs)
-		w.funcs = append(w.funcs, &ffunc{pos: d.Pos(), end: d.End(), name: d.Name.Name, outer: -1, generic: g})
+		w.funcs = append(w.funcs, &ffunc{pos: d.Pos(), end: d.End(), name: d.Name.Name, outer: -1, generic: g, ftype: d.Type})
 	}
 	for w.pass = 1; w.pass <= 2; w.pass++ {
 		w.depth, w.forInit, w.nlit = 1, false, nlits
@@ -776,7 +1038,11 @@ func dumpFacts(out *bufio.Writer, fset *token.FileSet, files []*ast.File, info *
 			if f.outer >= 0 {
 				outer = pos(w.funcs[f.outer].pos, false)
 			}
-			add(f.pos, pos(f.pos, true)+"\tclosure\t"+outer)
+			kind := "\tclosure\t"
+			if f.rangefunc {
+				kind = "\trangefunc\t"
+			}
+			add(f.pos, pos(f.pos, true)+kind+outer)
 		} else {
 			add(f.pos, pos(f.pos, true)+"\tfunc\t"+f.name)
 		}
