@@ -131,6 +131,12 @@ static void ident(W *w, Expr *e)
 	}
 }
 
+static const ConstVal *const_of(W *w, Expr *e)
+{
+	const TypesTV *tv = types_expr_tv(w->info, e);
+	return tv && tv->mode == TV_CONST ? tv->val : NULL;
+}
+
 static Type *expr_type(W *w, Expr *e)
 {
 	const TypesTV *tv = types_expr_tv(w->info, e);
@@ -305,6 +311,10 @@ static void wexpr(W *w, Expr *e)
 			w->rec--;
 		return;
 	}
+	if (e->kind != EXPR_IDENT && const_of(w, e)) {
+		w->rec--;
+		return; /* a constant (len of an array, unsafe.Sizeof(x)): gc compiles only its value */
+	}
 	switch (e->kind) {
 	case EXPR_IDENT:
 		ident(w, e);
@@ -389,12 +399,6 @@ static void wexpr(W *w, Expr *e)
 static bool is_blank(Expr *e) { return e && e->kind == EXPR_IDENT && e->ident.name == types_name_blank; }
 
 /* ---- the code gc compiles: cmd/compile/internal/noder writer.go's pruning ---- */
-
-static const ConstVal *const_of(W *w, Expr *e)
-{
-	const TypesTV *tv = types_expr_tv(w->info, e);
-	return tv && tv->mode == TV_CONST ? tv->val : NULL;
-}
 
 /* staticBool: +1 always true, -1 always false, 0 unknown; *eff is the part of e gc keeps. */
 static int static_bool(W *w, Expr *e, Expr **eff, int depth)

@@ -469,6 +469,9 @@ func (w *fwalk) funcLit(e *ast.FuncLit) {
 }
 
 func (w *fwalk) expr(e ast.Expr) {
+	if _, isId := e.(*ast.Ident); !isId && e != nil && w.constOf(e) != nil {
+		return // a constant (len of an array, unsafe.Sizeof(x)): gc compiles only its value
+	}
 	switch x := e.(type) {
 	case nil:
 	case *ast.Ident:
