@@ -70,7 +70,9 @@ typedef struct Checker {
 	uint32_t nfiles;
 	Scope **fscopes;
 	Vec(CheckRec) recs;
-	Vec(TypesTV) tvs;  /* Info.Types and identifier objects, indexed by Expr.tv - 1 (check_record.c) */
+	Vec(TypesTV *) tvchunks; /* Info.Types and identifier objects, entry Expr.tv - 1 (check_record.c) */
+	uint32_t ntvs;
+	Type *empty_tuple; /* the type recorded for calls without results */
 	bool generic_ok;   /* record a generic function value (the x of x[T]) */
 	DeclInfo *decls;   /* indexed by obj->order - 1 */
 	uint32_t ndecls, capdecls;

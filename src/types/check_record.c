@@ -1,6 +1,6 @@
 /*
  * check_record.c: the type and value of every expression, as go/types records them in
- * Info.Types, kept in a side table (Checker.tvs, then Package.info) indexed by the node's
+ * Info.Types, kept in a side table (Checker.tvchunks, then Package.info) indexed by the node's
  * `tv` field: no hashing, one array access per lookup.
  *
  * check_expr and check_typexpr record each node when they finish with it. An untyped
@@ -23,9 +23,9 @@ const char *const types_tv_mode_names[TV__COUNT] = {
 
 static TypesTV *entry(Checker *c, Expr *e)
 {
-	if (!e || !e->tv || e->tv > c->tvs.len)
+	if (!e || !e->tv || e->tv > c->ntvs)
 		return NULL;
-	TypesTV *tv = &c->tvs.data[e->tv - 1];
+	TypesTV *tv = &c->tvchunks.data[(e->tv - 1) / TYPES_TV_CHUNK][(e->tv - 1) % TYPES_TV_CHUNK];
 	return tv->e == e ? tv : NULL;
 }
 
@@ -34,20 +34,22 @@ static TypesTV *entry_new(Checker *c, uint32_t file, Expr *e)
 	TypesTV *tv = entry(c, e);
 	if (tv)
 		return tv;
-	TypesTV z;
-	memset(&z, 0, sizeof z);
-	z.e = e;
-	z.file = file;
-	vec_push(&c->tvs, z);
-	e->tv = (uint32_t)c->tvs.len;
-	return &c->tvs.data[c->tvs.len - 1];
+	if (c->ntvs % TYPES_TV_CHUNK == 0) {
+		TypesTV *chunk = ARENA_ARRAY(c->a, TypesTV, TYPES_TV_CHUNK); /* zeroed */
+		vec_push(&c->tvchunks, chunk);
+	}
+	tv = &c->tvchunks.data[c->ntvs / TYPES_TV_CHUNK][c->ntvs % TYPES_TV_CHUNK];
+	tv->e = e;
+	tv->file = file;
+	e->tv = ++c->ntvs;
+	return tv;
 }
 
 const TypesTV *types_expr_tv(const TypesInfo *info, const Expr *e)
 {
 	if (!info || !e || !e->tv || e->tv > info->ntvs)
 		return NULL;
-	const TypesTV *tv = &info->tvs[e->tv - 1];
+	const TypesTV *tv = types_tv_at(info, e->tv - 1);
 	return tv->e == e ? tv : NULL;
 }
 
@@ -95,7 +97,9 @@ void check_record_tv(Checker *c, uint32_t file, Expr *e, const Operand *x)
 		return;
 	}
 	case OP_NOVALUE:
-		put(c, file, e, TV_NOVALUE, types_new_tuple(c->a, NULL, 0), NULL);
+		if (!c->empty_tuple)
+			c->empty_tuple = types_new_tuple(c->a, NULL, 0);
+		put(c, file, e, TV_NOVALUE, c->empty_tuple, NULL);
 		return;
 	case OP_TYPE:
 		if (x->type && x->type != check_invalid())
@@ -451,7 +455,7 @@ void check_finish_comparison(Checker *c, Expr *ex, Operand *x, Expr *ey, Operand
 		check_update_type(c, ey, types_is_untyped(y->type) ? types_default(y->type) : y->type, true);
 }
 
-/* The table moves into the package's arena. */
+/* The table (its chunks are in the package's arena already) goes to the package. */
 void check_record_finish(Checker *c)
 {
 	TypesInfo *info = c->pkg->info;
@@ -459,9 +463,9 @@ void check_record_finish(Checker *c)
 		info = ARENA_NEW(c->a, TypesInfo);
 		c->pkg->info = info;
 	}
-	info->ntvs = (uint32_t)c->tvs.len;
-	info->tvs = c->tvs.len ? arena_memdup(c->a, c->tvs.data, c->tvs.len * sizeof *c->tvs.data) : NULL;
+	info->ntvs = c->ntvs;
+	info->tvchunks = c->tvchunks.len ? arena_memdup(c->a, c->tvchunks.data, c->tvchunks.len * sizeof *c->tvchunks.data) : NULL;
 	for (uint32_t i = 0; i < info->ntvs; i++)
-		info->tvs[i].flags &= (uint8_t)~(TVF_UNTYPED | TVF_SHIFT_LHS);
-	vec_free(&c->tvs);
+		types_tv_at(info, i)->flags &= (uint8_t)~(TVF_UNTYPED | TVF_SHIFT_LHS);
+	vec_free(&c->tvchunks);
 }

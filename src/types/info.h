@@ -5,8 +5,8 @@
  * and per local variable whether its address is taken and whether it is reassigned.
  *
  * Reading it: a checked Package has `info` (NULL before checking). An expression node's
- * `tv` field is its index + 1 in info->tvs (0: nothing recorded), so a lookup is one array
- * access: types_expr_tv(info, e). Entries with type == NULL carry only an identifier's
+ * `tv` field is its index + 1 in the table (0: nothing recorded), so a lookup is one array
+ * access (in fixed chunks: no copying as the table grows): types_expr_tv(info, e). Entries with type == NULL carry only an identifier's
  * object (a declaring identifier is in Defs but not in Types). Functions are in source
  * order, each followed by its function literals (see TypesFunc). Everything lives in the
  * package's arena.
@@ -81,8 +81,10 @@ typedef struct TypesFunc {
 	bool generic;            /* in a generic function (gc compiles it per instantiation) */
 } TypesFunc;
 
+#define TYPES_TV_CHUNK 1024
+
 typedef struct TypesInfo {
-	TypesTV *tvs;
+	TypesTV **tvchunks;      /* entry i is tvchunks[i / TYPES_TV_CHUNK][i % TYPES_TV_CHUNK] */
 	uint32_t ntvs;
 	TypesFunc **funcs;       /* every function, declarations and literals, in source order */
 	uint32_t nfuncs;
@@ -90,6 +92,11 @@ typedef struct TypesInfo {
 
 /* gc amd64 size of a variable of type t, -1 when it depends on a type parameter. */
 int64_t types_var_width(Type *t);
+
+static inline TypesTV *types_tv_at(const TypesInfo *info, uint32_t i)
+{
+	return &info->tvchunks[i / TYPES_TV_CHUNK][i % TYPES_TV_CHUNK];
+}
 
 /* The entry of e (NULL: nothing recorded for it). */
 const TypesTV *types_expr_tv(const TypesInfo *info, const struct Expr *e);

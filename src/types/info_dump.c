@@ -37,7 +37,7 @@ void types_dump_tvs(FILE *out, const TypesInfo *info)
 	TvLine *ls = xmalloc(sizeof *ls * info->ntvs);
 	uint32_t n = 0;
 	for (uint32_t i = 0; i < info->ntvs; i++) {
-		const TypesTV *tv = &info->tvs[i];
+		const TypesTV *tv = types_tv_at(info, i);
 		if (!tv->type || tv->mode == TV_NONE || !tv->file)
 			continue;
 		uint32_t p = syn_expr_pos(tv->e), e = syn_expr_end(tv->e);
