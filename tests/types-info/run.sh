@@ -66,6 +66,27 @@ for d in "$root"/tests/types-dump/cases/*/ "$here"/cases/*/; do
 	done
 done
 
+# invalid code (cycles, undefined names, 5,000-deep nesting): -types and -facts must not crash
+bad=$work/bad
+rm -rf "$bad" && mkdir -p "$bad"
+printf 'module bad\ngo 1.24\n' >"$bad/go.mod"
+cp "$root/tests/types-dump/bad/bad.go.txt" "$bad/bad.go"
+rep() { local i; for ((i = 0; i < $2; i++)); do printf '%s' "$1"; done; }
+{
+	echo 'package bad'
+	echo "var deep = $(rep '(' 5000)1$(rep ')' 5000)"
+	echo "var deep3 = $(rep '- ' 5000)1"
+	echo "var deep4 = 1$(rep '+1' 20000)"
+	echo "var deep5 = $(rep 'func() int { return ' 500)1$(rep '}()' 500)"
+	echo "func f(x int) { $(rep 'if x > 0 { x++; g := func() { x-- }; g() ' 800)$(rep '}' 800) }"
+	echo "var deep6 = $(rep '!' 3000)(1 > 2 && 3 < 4)"
+} >"$bad/deep.go"
+for mode in types facts; do
+	(cd "$bad" && timeout 60 "$GOMEM" types -$mode . >"$work/bad.$mode.out" 2>"$work/bad.$mode.err")
+	st=$?
+	if [ $st -le 1 ]; then echo "ok types-info/invalid-code-$mode: exit status $st, $(wc -l <"$work/bad.$mode.out") lines"; else echo "FAIL types-info/invalid-code-$mode: exit status $st: $(grep -m3 -e ERROR -e 'runtime error' -e . "$work/bad.$mode.err")"; fi
+done
+
 # gcform FACTS: gomem's capture lines as gc prints them (variable FILE:LINE:COL, name,
 # byval/byref, addr= assign= width=), those in generic functions left out (gc compiles them
 # per instantiation); their variable positions go to FACTS.generic
