@@ -321,6 +321,8 @@ static Type *implicit_type(Checker *c, const Operand *x, Type *target, ConstVal 
 
 void check_update_type(Checker *c, Expr *e, Type *t, bool final)
 {
+	if (!c->record)
+		return; /* re-evaluating: the recorded entries belong to the first evaluation */
 	TypesTV *tv = entry(c, e);
 	if (!tv || !(tv->flags & TVF_UNTYPED) || !t || ++c->depth > CHECK_MAX_DEPTH) {
 		if (tv && (tv->flags & TVF_UNTYPED) && t)
@@ -382,7 +384,7 @@ void check_update_type(Checker *c, Expr *e, Type *t, bool final)
 
 static void update_val(Checker *c, Expr *e, ConstVal *v)
 {
-	TypesTV *tv = entry(c, e);
+	TypesTV *tv = c->record ? entry(c, e) : NULL;
 	if (tv && (tv->flags & TVF_UNTYPED) && tv->mode == TV_CONST)
 		tv->val = v;
 }
