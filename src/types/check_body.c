@@ -74,10 +74,18 @@ static void ident(Checker *c, uint32_t file, Expr *e, Operand *x)
 		}
 		break;
 	case OBJ_TYPENAME: x->mode = OP_TYPE; x->type = o->type; break;
-	case OBJ_VAR: x->mode = OP_VAR; x->type = o->type; o->flags |= VF_USED; break;
+	case OBJ_VAR:
+		x->mode = OP_VAR;
+		x->type = o->type;
+		if (o->pkg == c->pkg) /* not a dot-imported variable: other threads read those */
+			o->flags |= VF_USED;
+		break;
 	case OBJ_FUNC: x->mode = OP_VALUE; x->type = o->type; break;
 	case OBJ_BUILTIN: x->mode = OP_BUILTIN; break;
-	case OBJ_PKGNAME: x->mode = OP_PKG; o->pkgname.used = true; break;
+	case OBJ_PKGNAME:
+		x->mode = OP_PKG; /* not a use of the import (types2) */
+		check_errorf(c, file, e->pos, "use of package %s not in selector", o->name->s);
+		break;
 	case OBJ_NIL: x->mode = OP_NIL; x->type = types_typ[BK_UNTYPED_NIL]; break;
 	case OBJ_LABEL:
 	case OBJ_BAD:
@@ -91,6 +99,10 @@ static void binary(Checker *c, uint32_t file, Expr *e, Operand *x)
 	check_expr(c, file, e->binary.x, x, NULL);
 	check_expr(c, file, e->binary.y, &y, NULL);
 	TokKind op = e->binary.op;
+	if (!check_binary_ok(c, file, e, x, &y)) {
+		set(x, OP_INVALID, NULL);
+		return;
+	}
 	if (!is_value(x) || !is_value(&y) || !x->type || !y.type) {
 		set(x, OP_INVALID, NULL);
 		return;
@@ -218,11 +230,10 @@ static void selector(Checker *c, uint32_t file, Expr *e, Operand *x)
 			if (o && !(o->flags & OF_EXPORTED) && ip != types_unsafe)
 				o = NULL;
 			set(x, OP_INVALID, NULL);
-			if (!o) {
-				if (ip && !ip->fake)
-					check_errorf(c, file, sel->pos, "undefined: %s.%s", sx->ident.name->s, sel->ident.name->s);
+			if (!o)
+				o = check_pkg_selector_error(c, file, e, ip);
+			if (!o)
 				return;
-			}
 			check_recordp(c, file, sel, o);
 			x->obj = o;
 			switch (o->kind) {
@@ -247,9 +258,12 @@ static void selector(Checker *c, uint32_t file, Expr *e, Operand *x)
 	}
 	bool typ = x->mode == OP_TYPE;
 	LookupResult r = types_lookup_field_or_method(c->a, x->type, x->mode == OP_VAR, c->pkg, sel->ident.name);
-	if (!r.obj) {
-		set(x, OP_INVALID, NULL);
-		return;
+	if (!r.obj || (typ && r.obj->kind == OBJ_VAR)) {
+		check_selector_error(c, file, e, x, &r);
+		if (!r.obj) {
+			set(x, OP_INVALID, NULL);
+			return;
+		}
 	}
 	check_recordp(c, file, sel, r.obj);
 	if (r.obj->kind == OBJ_VAR) {
@@ -534,20 +548,20 @@ static void builtin_untyped_args(Checker *c, Expr *e, BuiltinId id, Operand *ops
 		break;
 	case BI_MAKE:
 		for (uint32_t i = 1; i < n; i++)
-			check_convert_untyped(c, args.v[i], &ops[i], types_typ[BK_INT]);
+			check_record_convert(c, args.v[i], &ops[i], types_typ[BK_INT]);
 		break;
 	case BI_ADD:
 	case BI_SLICE:
 	case BI_STRING:
 		if (n == 2)
-			check_convert_untyped(c, args.v[1], &ops[1], types_typ[BK_INT]);
+			check_record_convert(c, args.v[1], &ops[1], types_typ[BK_INT]);
 		break;
 	case BI_COMPLEX:
 		if (n == 2 && x->mode != OP_CONST && is_value(&ops[0]) && is_value(&ops[1]) && ops[0].type && ops[1].type) {
 			if (types_is_untyped(ops[0].type) && !types_is_untyped(ops[1].type))
-				check_convert_untyped(c, args.v[0], &ops[0], ops[1].type);
+				check_record_convert(c, args.v[0], &ops[0], ops[1].type);
 			else if (types_is_untyped(ops[1].type) && !types_is_untyped(ops[0].type))
-				check_convert_untyped(c, args.v[1], &ops[1], ops[0].type);
+				check_record_convert(c, args.v[1], &ops[1], ops[0].type);
 		}
 		break;
 	case BI_DELETE: {
@@ -594,6 +608,10 @@ static void builtin_call(Checker *c, uint32_t file, Expr *e, Object *b, Operand 
 			a0 = ops[i];
 	}
 	(void)first_type;
+	if (!check_builtin_ok(c, file, e, id, ops, args.n)) {
+		set(x, OP_INVALID, NULL);
+		return;
+	}
 	set(x, OP_VALUE, NULL);
 	switch (id) {
 	case BI_LEN:
@@ -732,6 +750,10 @@ static void call(Checker *c, uint32_t file, Expr *e, Operand *x)
 		set(&y, OP_INVALID, NULL);
 		for (uint32_t i = 0; i < e->call.args.n; i++)
 			check_expr(c, file, e->call.args.v[i], &y, f.type);
+		if (!check_conversion_ok(c, file, e, f.type, &y)) {
+			set(x, OP_INVALID, NULL);
+			return;
+		}
 		if (f.type && e->call.args.n == 1 && y.type && types_is_untyped(y.type) && is_value(&y)) {
 			/* go/types conversion: the argument's final type */
 			Type *final = f.type, *u = types_under(f.type);
@@ -761,6 +783,7 @@ static void call(Checker *c, uint32_t file, Expr *e, Operand *x)
 		return;
 	}
 	c->ncallrecv++;
+	bool callable = check_callable_ok(c, file, e, &f);
 	Type *sig = f.type && is_value(&f) ? types_under(f.type) : NULL;
 	uint32_t n = e->call.args.n;
 	Operand *args = ARENA_ARRAY(c->a, Operand, n ? n : 1);
@@ -773,7 +796,10 @@ static void call(Checker *c, uint32_t file, Expr *e, Operand *x)
 		}
 		check_expr(c, file, e->call.args.v[i], &args[i], hint);
 	}
-	set(x, OP_VALUE, NULL);
+	check_call_args_ok(c, file, e, args, n);
+	set(x, callable ? OP_VALUE : OP_INVALID, NULL);
+	if (!callable)
+		return;
 	if (n == 1 && args[0].type && args[0].type->kind == TY_TUPLE && args[0].mode == OP_VALUE) {
 		/* f(g()) with several results: one operand per result */
 		ObjList vs = args[0].type->tuple.vars;
@@ -881,6 +907,8 @@ static void composite(Checker *c, uint32_t file, Expr *e, Operand *x, Type *hint
 				check_expr(c, file, el->kv.value, &y, fo ? fo->type : NULL);
 				if (fo)
 					check_assign_untyped(c, el->kv.value, &y, fo->type);
+			} else if (el->kind == EXPR_KEY_VALUE) {
+				check_expr(c, file, el->kv.value, &y, NULL); /* not a field name: reported with the literal */
 			} else {
 				Type *ft = k < u->strct.fields.len ? u->strct.fields.data[k]->type : NULL;
 				check_expr(c, file, el, &y, ft);
@@ -897,15 +925,15 @@ static void composite(Checker *c, uint32_t file, Expr *e, Operand *x, Type *hint
 			vh = u->kind == TY_SLICE ? u->slice.elem : u->array.elem;
 		}
 		if (el->kind == EXPR_KEY_VALUE) {
-			/* with the literal's type unknown, a key may be a field name */
-			bool q = !u && el->kv.key->kind == EXPR_IDENT;
+			/* with the literal's type unknown (or one without literals), a key may be a field name */
+			bool q = (!u || (u->kind != TY_MAP && u->kind != TY_SLICE && u->kind != TY_ARRAY)) && el->kv.key->kind == EXPR_IDENT;
 			c->quiet += q;
 			check_expr(c, file, el->kv.key, &y, kh);
 			c->quiet -= q;
 			if (kh)
 				check_assign_untyped(c, el->kv.key, &y, kh);
 			else if (u && (u->kind == TY_SLICE || u->kind == TY_ARRAY))
-				check_convert_untyped(c, el->kv.key, &y, types_typ[BK_INT]);
+				check_record_convert(c, el->kv.key, &y, types_typ[BK_INT]);
 			check_expr(c, file, el->kv.value, &y, vh);
 			if (vh)
 				check_assign_untyped(c, el->kv.value, &y, vh);
@@ -915,6 +943,7 @@ static void composite(Checker *c, uint32_t file, Expr *e, Operand *x, Type *hint
 				check_assign_untyped(c, el, &y, vh);
 		}
 	}
+	check_composite_errs(c, file, e, t, !te && hint);
 	set(x, OP_VALUE, rt ? rt : t);
 }
 
@@ -1019,7 +1048,7 @@ void check_expr(Checker *c, uint32_t file, Expr *e, Operand *x, Type *hint)
 			if (cu && cu->kind == TY_MAP)
 				check_assign_untyped(c, e->index.indices.v[0], &y, cu->map.key);
 			else if (cu || types_is_typeparam(x->type))
-				check_convert_untyped(c, e->index.indices.v[0], &y, types_typ[BK_INT]);
+				check_record_convert(c, e->index.indices.v[0], &y, types_typ[BK_INT]);
 		}
 		Type *fs = x->type && is_value(x) ? types_under(x->type) : NULL;
 		if (fs && fs->kind == TY_SIGNATURE && fs->sig.tparams.len) {
@@ -1041,6 +1070,10 @@ void check_expr(Checker *c, uint32_t file, Expr *e, Operand *x, Type *hint)
 				x->targs = targs;
 				x->ntargs = ni;
 			}
+			break;
+		}
+		if (e->kind == EXPR_INDEX && !check_index_ok(c, file, e, x, &y)) {
+			set(x, OP_INVALID, NULL);
 			break;
 		}
 		Type *u = x->type && is_value(x) ? types_core_type(x->type) : NULL;
@@ -1069,13 +1102,17 @@ void check_expr(Checker *c, uint32_t file, Expr *e, Operand *x, Type *hint)
 	}
 	case EXPR_SLICE: {
 		check_expr(c, file, e->slice.x, x, NULL);
-		Operand y;
-		check_expr(c, file, e->slice.low, &y, NULL);
-		check_convert_untyped(c, e->slice.low, &y, types_typ[BK_INT]);
-		check_expr(c, file, e->slice.high, &y, NULL);
-		check_convert_untyped(c, e->slice.high, &y, types_typ[BK_INT]);
-		check_expr(c, file, e->slice.max, &y, NULL);
-		check_convert_untyped(c, e->slice.max, &y, types_typ[BK_INT]);
+		Operand y[3];
+		check_expr(c, file, e->slice.low, &y[0], NULL);
+		check_expr(c, file, e->slice.high, &y[1], NULL);
+		check_expr(c, file, e->slice.max, &y[2], NULL);
+		if (!check_slice_ok(c, file, e, x, y)) {
+			set(x, OP_INVALID, NULL);
+			break;
+		}
+		check_record_convert(c, e->slice.low, &y[0], types_typ[BK_INT]);
+		check_record_convert(c, e->slice.high, &y[1], types_typ[BK_INT]);
+		check_record_convert(c, e->slice.max, &y[2], types_typ[BK_INT]);
 		Type *u = x->type && is_value(x) ? types_core_type(x->type) : NULL;
 		Type *t = NULL;
 		if (u) {
@@ -1104,7 +1141,9 @@ void check_expr(Checker *c, uint32_t file, Expr *e, Operand *x, Type *hint)
 		break;
 	case EXPR_STAR:
 		check_expr(c, file, e->star.x, x, NULL);
-		if (x->mode == OP_TYPE) {
+		if (!check_unary_ok(c, file, e, x)) {
+			set(x, OP_INVALID, NULL);
+		} else if (x->mode == OP_TYPE) {
 			set(x, OP_TYPE, x->type ? types_new_pointer(c->a, x->type) : NULL);
 		} else {
 			Type *u = x->type ? types_core_type(x->type) : NULL;
@@ -1119,6 +1158,10 @@ void check_expr(Checker *c, uint32_t file, Expr *e, Operand *x, Type *hint)
 			h = u && u->kind == TY_POINTER ? u->pointer.elem : NULL;
 		}
 		check_expr(c, file, e->unary.x, x, h);
+		if (!check_unary_ok(c, file, e, x)) {
+			set(x, OP_INVALID, NULL);
+			break;
+		}
 		if (!is_value(x) || !x->type) {
 			set(x, OP_VALUE, NULL);
 			break;

@@ -391,7 +391,7 @@ static void update_val(Checker *c, Expr *e, ConstVal *v)
 
 static bool is_value(const Operand *x) { return x->mode == OP_CONST || x->mode == OP_VAR || x->mode == OP_VALUE || x->mode == OP_NIL; }
 
-void check_convert_untyped(Checker *c, Expr *e, Operand *x, Type *target)
+void check_record_convert(Checker *c, Expr *e, Operand *x, Type *target)
 {
 	if (!is_value(x) || !x->type || !types_is_untyped(x->type) || !target)
 		return;
@@ -417,7 +417,7 @@ void check_assign_untyped(Checker *c, Expr *e, Operand *x, Type *target)
 		return;
 	if (!target || is_nontp_iface(target))
 		target = types_default(x->type);
-	check_convert_untyped(c, e, x, target);
+	check_record_convert(c, e, x, target);
 }
 
 void check_match_types(Checker *c, Expr *ex, Operand *x, Expr *ey, Operand *y)
@@ -443,8 +443,8 @@ void check_match_types(Checker *c, Expr *ex, Operand *x, Expr *ey, Operand *y)
 			return;
 	}
 	Type *yt = y->type;
-	check_convert_untyped(c, ex, x, yt);
-	check_convert_untyped(c, ey, y, x->type);
+	check_record_convert(c, ex, x, yt);
+	check_record_convert(c, ey, y, x->type);
 }
 
 void check_finish_comparison(Checker *c, Expr *ex, Operand *x, Expr *ey, Operand *y)

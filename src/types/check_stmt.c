@@ -324,7 +324,7 @@ static void type_switch(Checker *c, uint32_t file, Stmt *s)
 				if (y.mode == OP_TYPE)
 					single = y.type;
 				else
-					single = NULL;
+					single = y.mode == OP_NIL ? NULL : types_typ[BK_INVALID];
 			} else {
 				single = check_typexpr(c, file, te);
 			}
@@ -335,6 +335,8 @@ static void type_switch(Checker *c, uint32_t file, Stmt *s)
 			Type *vt = cl->case_clause.list.n == 1 && single && single != types_typ[BK_INVALID] ? single : x.type;
 			if (cl->case_clause.list.n == 1 && !single)
 				vt = x.type; /* case nil */
+			if (cl->case_clause.list.n == 1 && single == types_typ[BK_INVALID])
+				vt = NULL; /* an invalid case: the variable's type is invalid (no follow-up errors) */
 			Object *v = types_new_var(c->a, VK_LOCAL, c->pkg, mkpos(file, lhs->pos), lhs->ident.name, vt);
 			types_scope_insert(c->scope, v);
 			nvars++;
@@ -379,17 +381,21 @@ static void stmt(Checker *c, uint32_t file, Stmt *s)
 		break;
 	case STMT_EXPR:
 		check_expr(c, file, s->expr.x, &x, NULL);
+		check_expr_stmt_errs(c, file, s, &x);
 		break;
 	case STMT_SEND: {
-		check_expr(c, file, s->send.chan, &x, NULL);
-		Type *cu = x.type && x.mode != OP_TYPE ? types_core_type(x.type) : NULL;
+		Operand ch;
+		check_expr(c, file, s->send.chan, &ch, NULL);
 		check_expr(c, file, s->send.value, &x, NULL);
+		check_send_errs(c, file, s, &ch, &x);
+		Type *cu = ch.type && ch.mode != OP_TYPE ? types_core_type(ch.type) : NULL;
 		if (cu && cu->kind == TY_CHAN)
 			check_assign_untyped(c, s->send.value, &x, cu->chan.elem);
 		break;
 	}
 	case STMT_INC_DEC:
 		check_expr(c, file, s->inc_dec.x, &x, NULL);
+		check_incdec_errs(c, file, s, &x);
 		check_record_incdec(c, file, s, &x);
 		break;
 	case STMT_ASSIGN:
@@ -423,6 +429,7 @@ static void stmt(Checker *c, uint32_t file, Stmt *s)
 		open_scope(c, file, s->pos, "if");
 		stmt(c, file, s->if_.init);
 		check_expr(c, file, s->if_.cond, &x, NULL);
+		check_cond_errs(c, file, s->if_.cond, &x, "if");
 		stmt(c, file, s->if_.body);
 		stmt(c, file, s->if_.else_);
 		break;
@@ -446,7 +453,7 @@ static void stmt(Checker *c, uint32_t file, Stmt *s)
 				Expr *ce = cl->case_clause.list.v[k];
 				check_expr(c, file, ce, &x, s->switch_.tag ? tag.type : NULL);
 				if (!s->switch_.tag) {
-					check_convert_untyped(c, ce, &x, types_typ[BK_BOOL]);
+					check_record_convert(c, ce, &x, types_typ[BK_BOOL]);
 				} else if (tag.type) {
 					Operand t2 = tag; /* the comparison tag == case value */
 					check_match_types(c, s->switch_.tag, &t2, ce, &x);
@@ -485,6 +492,7 @@ static void stmt(Checker *c, uint32_t file, Stmt *s)
 		open_scope(c, file, s->pos, "for");
 		stmt(c, file, s->for_.init);
 		check_expr(c, file, s->for_.cond, &x, NULL);
+		check_cond_errs(c, file, s->for_.cond, &x, "for");
 		stmt(c, file, s->for_.post);
 		stmt(c, file, s->for_.body);
 		break;

@@ -30,7 +30,7 @@ static void puts_buf(TypesBuf *b, const char *s)
 		vec_push(b, *s);
 }
 
-void types_dump_tvs(FILE *out, const TypesInfo *info)
+void types_dump_tvs(TypesBuf *out, const TypesInfo *info)
 {
 	if (!info || !info->ntvs)
 		return;
@@ -64,7 +64,8 @@ void types_dump_tvs(FILE *out, const TypesInfo *info)
 			free(s);
 		}
 		vec_push(&b, '\n');
-		fwrite(b.data, 1, b.len, out);
+		for (size_t k = 0; k < b.len; k++)
+			vec_push(out, b.data[k]);
 	}
 	vec_free(&b);
 	free(ls);
@@ -111,7 +112,7 @@ static void put_pos(TypesBuf *b, uint32_t file, uint32_t off, bool with_path)
 	puts_buf(b, s);
 }
 
-void types_dump_facts(FILE *out, const TypesInfo *info)
+void types_dump_facts(TypesBuf *out, const TypesInfo *info)
 {
 	if (!info || !info->nfuncs)
 		return;
@@ -174,8 +175,8 @@ void types_dump_facts(FILE *out, const TypesInfo *info)
 	}
 	qsort(ls.data, ls.len, sizeof *ls.data, factline_cmp);
 	for (size_t i = 0; i < ls.len; i++) {
-		fputs(ls.data[i].text, out);
-		fputc('\n', out);
+		puts_buf(out, ls.data[i].text);
+		vec_push(out, '\n');
 		free(ls.data[i].text);
 	}
 	vec_free(&ls);
