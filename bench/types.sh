@@ -27,7 +27,7 @@ best() { # best wall ms, its cpu ms and max RSS KB over $RUNS (3) runs of "$@"
 	done
 	echo "$b $c $r"
 }
-pkgs=$("$GO" list std | grep -v -e '^vendor/' -e '^unsafe$')
+pkgs=$("$GO" list std | grep -v -e '^vendor/' -e '^unsafe$' -e '^internal/runtime/cgobench$') # cgobench: no files without cgo (the oracle would stop there)
 n=$(echo "$pkgs" | wc -l)
 ncpu=$(getconf _NPROCESSORS_ONLN 2>/dev/null || echo 1)
 # shellcheck disable=SC2086
@@ -40,6 +40,17 @@ ratio=$(awk -v a="$ow" -v b="$gw" 'BEGIN { if (b == 0) b = 1; printf "%.1f", a /
 par=$(awk -v a="$gw1" -v b="$gw" 'BEGIN { if (b == 0) b = 1; printf "%.2f", a / b }')
 echo "types -dump std ($n packages): gomem -j 1 ${gw1} ms (cpu ${gc1} ms, ${gr1} KB), -j $ncpu ${gw} ms (cpu ${gc} ms, ${gr} KB): ${par}x on $ncpu cores"
 echo "types -dump std: gomem ${gw} ms, go/types ${ow} ms (cpu ${oc} ms, ${or} KB): ${ratio}x"
+
+# What the checker records for later stages: every expression's type (Info.Types) and the
+# variable facts, against go/types printing the same (typesdump -types / -facts).
+for mode in types facts; do
+	# shellcheck disable=SC2086
+	read -r gw gc gr <<<"$(best "$GOMEM" types -$mode $pkgs)"
+	# shellcheck disable=SC2086
+	read -r ow oc or <<<"$(best "$oracle" -$mode $pkgs)"
+	ratio=$(awk -v a="$ow" -v b="$gw" 'BEGIN { if (b == 0) b = 1; printf "%.1f", a / b }')
+	echo "types -$mode std: gomem ${gw} ms (cpu ${gc} ms, ${gr} KB), go/types ${ow} ms (cpu ${oc} ms, ${or} KB): ${ratio}x"
+done
 
 # The issue's reference: `go build -a std` with an empty build cache (one run: it takes minutes),
 # against `gomem types std` (check only, no dump) measured just before it.

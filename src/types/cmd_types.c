@@ -30,24 +30,31 @@
 int types_main(int argc, char **argv);
 
 static bool opt_dump;
+static bool opt_types, opt_facts;
 static const char *opt_tags;
 static long opt_jobs;
 
 static const Opt types_opts[] = {
     {"dump", OPT_BOOL, &opt_dump, NULL, "print every identifier's object: FILE:LINE:COL NAME KIND TYPE (tab-separated)"},
+    {"types", OPT_BOOL, &opt_types, NULL, "print every expression's type and value: FILE:LINE:COL END MODE TYPE [VALUE] (docs/types.md)"},
+    {"facts", OPT_BOOL, &opt_facts, NULL, "print each function's closures, captured variables and variable facts (docs/types.md)"},
     {"j", OPT_INT, &opt_jobs, "N", "parse and check on N threads (default: the number of cores, or $GOMEM_THREADS)"},
     {"tags", OPT_STRING, &opt_tags, "LIST", "build tags, as go build -tags"},
 };
 
 const CmdSpec types_spec = {
     "types",
-    "[-dump] [-j N] [-tags LIST] PATTERN...",
+    "[-dump | -types | -facts] [-j N] [-tags LIST] PATTERN...",
     "type-check Go packages (and print the objects of their identifiers)",
     "Loads the packages as go list does and type-checks them and their dependencies.\n"
     "With -dump, prints for the named packages one line per identifier that go/types records\n"
     "in Info.Defs or Info.Uses: FILE:LINE:COL, name, object kind (var const type func pkgname\n"
     "label builtin nil) and types.TypeString of the object's type, tab-separated, sorted by\n"
-    "file and offset. The checker is partial: identifiers whose object or type it does not\n"
+    "file and offset. With -types, one line per expression that go/types records in Info.Types:\n"
+    "FILE:LINE:COL, ENDLINE:ENDCOL, mode, type and constant value. With -facts, per function its\n"
+    "closures and captured variables (by value or reference) and per variable whether its address\n"
+    "is taken and whether it is reassigned (docs/types.md).\n"
+    "The checker is partial: identifiers whose object or type it does not\n"
     "know yet are left out, and only some type errors are reported (undefined names, unused\n"
     "imports and variables, missing returns). cgo is not run: in files that import \"C\" (with\n"
     "CGO_ENABLED=1, the default when a C compiler is found), C.x is an operand of unknown type\n"
@@ -344,6 +351,10 @@ static void check_one(LoadPkg *p, void *arg)
 			r->errors++;
 		if (opt_dump && p->matched)
 			dump(&r->out, recs, nrecs);
+		if (opt_types && p->matched)
+			types_dump_tvs(&r->out, pkg->info);
+		if (opt_facts && p->matched)
+			types_dump_facts(&r->out, pkg->info);
 		free(recs);
 		vec_free(&r->files);
 		/* importers may run on other threads from now on */
