@@ -143,6 +143,8 @@ Type *check_infer(Checker *c, Type *sig, Type **targs, Operand *args, uint32_t n
 /* check_cgo.c: cgo's pseudo-package "C" */
 Type *check_cgo_result(Checker *c, Expr *fun);  /* C.GoString(...) and the like: the result type */
 bool check_cgo_errno_call(Checker *c, Expr *e); /* C.f(...) whose second value is errno's error */
+bool check_mentions_invalid(Type *t);  /* prints "invalid type" somewhere: left out of the dumps */
+bool check_size_unknown(Type *t);      /* holds the invalid type in place: no size */
 
 /* check_body.c */
 void check_expr(Checker *c, uint32_t file, Expr *e, Operand *x, Type *hint);

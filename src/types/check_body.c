@@ -342,7 +342,7 @@ static int64_t offsetof_value(Checker *c, Expr *e)
 	c->record = false;
 	check_expr(c, 0, e->selector.x, &x, NULL);
 	c->record = rec;
-	if (!x.type || !is_value(&x) || has_tparams(x.type, 0))
+	if (!x.type || !is_value(&x) || has_tparams(x.type, 0) || check_size_unknown(x.type))
 		return -1;
 	LookupResult r = types_lookup_field_or_method(c->a, x.type, x.mode == OP_VAR, c->pkg, e->selector.sel->ident.name);
 	if (!r.obj || r.obj->kind != OBJ_VAR || r.indirect)
@@ -660,8 +660,9 @@ static void builtin_call(Checker *c, uint32_t file, Expr *e, Object *b, Operand 
 		break;
 	case BI_SIZEOF:
 	case BI_ALIGNOF:
-		x->type = types_typ[BK_UINTPTR];
-		if (a0.type && is_value(&a0) && !has_tparams(a0.type, 0)) {
+		/* a C type's size (cgo) is a constant not known here: the operand is unknown */
+		x->type = a0.type && check_size_unknown(a0.type) ? NULL : types_typ[BK_UINTPTR];
+		if (x->type && a0.type && is_value(&a0) && !has_tparams(a0.type, 0)) {
 			Type *t = types_is_untyped(a0.type) ? types_default(a0.type) : a0.type;
 			x->mode = OP_CONST;
 			x->val = const_make_int64(c->a, id == BI_SIZEOF ? types_sizeof(t) : types_alignof(t));

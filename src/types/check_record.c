@@ -395,6 +395,12 @@ void check_record_convert(Checker *c, Expr *e, Operand *x, Type *target)
 {
 	if (!is_value(x) || !x->type || !types_is_untyped(x->type) || !target)
 		return;
+	if (types_under(target) == check_invalid()) {
+		/* C.int or a type defined from one (cgo): that is the type, its underlying one is
+		 * not known (the dump leaves out what prints as invalid) */
+		check_update_type(c, e, target, true);
+		return;
+	}
 	ConstVal *v;
 	Type *nt = implicit_type(c, x, target, &v);
 	if (!nt)

@@ -141,75 +141,6 @@ static int rec_cmp(const void *a, const void *b)
 	return x->off < y->off ? -1 : x->off > y->off;
 }
 
-/* Whether t prints "invalid type" somewhere (a type made from cgo's C.x, which go/types with
- * FakeImportC calls invalid, or from erroneous code): the object's type is not known then,
- * and it is left out of the dump. Named types and aliases print by name: their type
- * arguments only are looked at. */
-static bool mentions_invalid(Type *t, int depth);
-
-static bool tparams_mention_invalid(TypeList tps, int depth)
-{
-	for (uint32_t i = 0; i < tps.len; i++)
-		if (tps.data[i]->kind == TY_TYPEPARAM && mentions_invalid(tps.data[i]->tparam.bound, depth + 1))
-			return true;
-	return false;
-}
-
-static bool mentions_invalid(Type *t, int depth)
-{
-	if (!t || depth > 100)
-		return true;
-	switch (t->kind) {
-	case TY_BASIC: return t->basic.kind == BK_INVALID;
-	case TY_POINTER: return mentions_invalid(t->pointer.elem, depth + 1);
-	case TY_SLICE: return mentions_invalid(t->slice.elem, depth + 1);
-	case TY_ARRAY: return mentions_invalid(t->array.elem, depth + 1);
-	case TY_MAP: return mentions_invalid(t->map.key, depth + 1) || mentions_invalid(t->map.elem, depth + 1);
-	case TY_CHAN: return mentions_invalid(t->chan.elem, depth + 1);
-	case TY_STRUCT:
-		for (uint32_t i = 0; i < t->strct.fields.len; i++)
-			if (mentions_invalid(t->strct.fields.data[i]->type, depth + 1))
-				return true;
-		return false;
-	case TY_SIGNATURE:
-		return tparams_mention_invalid(t->sig.tparams, depth) || mentions_invalid(t->sig.params, depth + 1) ||
-		       mentions_invalid(t->sig.results, depth + 1);
-	case TY_TUPLE:
-		for (uint32_t i = 0; i < t->tuple.vars.len; i++)
-			if (mentions_invalid(t->tuple.vars.data[i]->type, depth + 1))
-				return true;
-		return false;
-	case TY_INTERFACE:
-		for (uint32_t i = 0; i < t->iface.methods.len; i++)
-			if (mentions_invalid(t->iface.methods.data[i]->type, depth + 1))
-				return true;
-		for (uint32_t i = 0; i < t->iface.embeddeds.len; i++)
-			if (mentions_invalid(t->iface.embeddeds.data[i], depth + 1))
-				return true;
-		return false;
-	case TY_UNION:
-		for (uint32_t i = 0; i < t->uni.len; i++)
-			if (mentions_invalid(t->uni.terms[i].type, depth + 1))
-				return true;
-		return false;
-	case TY_NAMED:
-		if (t->named.orig == t && tparams_mention_invalid(t->named.tparams, depth)) /* printed with its constraints */
-			return true;
-		for (uint32_t i = 0; i < t->named.targs.len; i++)
-			if (mentions_invalid(t->named.targs.data[i], depth + 1))
-				return true;
-		return false;
-	case TY_ALIAS:
-		for (uint32_t i = 0; i < t->alias.targs.len; i++)
-			if (mentions_invalid(t->alias.targs.data[i], depth + 1))
-				return true;
-		return false;
-	case TY_TYPEPARAM: return false;
-	case TY_COUNT: return true;
-	}
-	return true;
-}
-
 /* The -dump lines of one package, appended to out. */
 static void dump(TypesBuf *out, CheckRec *recs, size_t n)
 {
@@ -260,7 +191,7 @@ static void dump(TypesBuf *out, CheckRec *recs, size_t n)
 			for (const char *s = "untyped nil"; *s; s++)
 				vec_push(&cur, *s);
 		} else {
-			if (!o->type || mentions_invalid(o->type, 0))
+			if (!o->type || check_mentions_invalid(o->type))
 				continue; /* not known yet: left out */
 			types_write(&cur, o->type);
 		}
