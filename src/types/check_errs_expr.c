@@ -19,9 +19,11 @@ static bool unknown_type(Type *t)
 	Type *u = types_unalias(t);
 	if (!u || u->kind == TY_TYPEPARAM)
 		return true;
+	if (types_under(u) == check_invalid()) /* an alias or a type defined from an invalid one (C.int) */
+		return true;
 	if (u->kind == TY_POINTER) {
 		Type *b = types_unalias(u->pointer.elem);
-		if (!b || b->kind == TY_TYPEPARAM)
+		if (!b || b->kind == TY_TYPEPARAM || types_under(b) == check_invalid())
 			return true;
 	}
 	return false;
