@@ -162,6 +162,7 @@ const char *check_composite_kind(Type *t);
 
 /* check_ops.c: operator errors; each returns false when it reported one */
 bool check_known_value(const Operand *x);
+bool check_type_unknown(Type *t, int depth);
 bool check_value_ok(Checker *c, uint32_t file, Expr *e, Operand *x, bool no_types);
 bool check_binary_ok(Checker *c, uint32_t file, Expr *e, Operand *x, Operand *y);
 bool check_unary_ok(Checker *c, uint32_t file, Expr *e, Operand *x);
