@@ -3,7 +3,8 @@
 # oracle: go/parser + go/types with the source importer, printing the same dump) on every std
 # package (CGO_ENABLED=0), best of 3 wall-clock runs, CPU time (user+sys) and max RSS. The
 # oracle is built into build/oracle when missing. gomem checks on every core by default
-# (-j); its one-thread figure (-j 1) is printed too, with the speed-up between the two.
+# (-j); its one-thread figure (-j 1) is printed too, with the speed-up between the two, and
+# the speed-up the import graph allows (bench/types_sched.py, from $GOMEM_TYPES_TRACE).
 set -u
 GOMEM=${GOMEM:?} GO=${GO:-go}
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -58,6 +59,12 @@ read -r tw1 tc1 tr1 <<<"$(best "$GOMEM" types -j 1 std)"
 read -r tw tc tr <<<"$(best "$GOMEM" types std)"
 par=$(awk -v a="$tw1" -v b="$tw" 'BEGIN { if (b == 0) b = 1; printf "%.2f", a / b }')
 echo "types std: gomem -j 1 ${tw1} ms (cpu ${tc1} ms, ${tr1} KB), -j $ncpu ${tw} ms (cpu ${tc} ms, ${tr} KB): ${par}x on $ncpu cores"
+# the speed-up std's import graph allows, from the CPU time of each package's steps (wall
+# time on a shared machine says little about it): bench/types_sched.py replays the scheduler
+if command -v python3 >/dev/null; then
+	GOMEM_TYPES_TRACE=$d/trace "$GOMEM" types std >/dev/null 2>&1
+	echo "types std, scheduling: $(python3 "$root/bench/types_sched.py" "$d/trace" 1 2 4 8 16)"
+fi
 export GOCACHE=$d/gocache GOFLAGS=
 /usr/bin/time -o "$tf" -f '%e %U %S %M' "$GO" build -a std >/dev/null 2>&1
 read -r w u s m <"$tf"

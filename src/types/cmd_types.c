@@ -26,6 +26,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 int types_main(int argc, char **argv);
 
@@ -79,6 +80,7 @@ typedef struct PkgRun {
 	int errors;
 	bool done;           /* checked (under RunState.mu) */
 	Package *cpkg;       /* the pseudo-package "C" of a package with cgo files */
+	int64_t prep_ns, check_ns; /* thread CPU time of each step ($GOMEM_TYPES_TRACE) */
 } PkgRun;
 
 typedef struct RunState {
@@ -122,6 +124,35 @@ static Package *import_pkg(void *arg, const char *path)
 			return ((PkgRun *)d->user)->pkg;
 	}
 	return NULL;
+}
+
+static int64_t thread_ns(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+	return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
+}
+
+/* $GOMEM_TYPES_TRACE=FILE: one line per package in run order, "seq prep_us check_us
+ * dep-seq...", with the CPU time each step took on its thread, and a first line
+ * "load load_us": what bench/types_sched.py needs to compute the speed-up the import graph
+ * allows on N cores, whatever else the machine runs meanwhile. */
+static void write_trace(Loader *l, int64_t load_ns)
+{
+	const char *path = getenv("GOMEM_TYPES_TRACE");
+	FILE *f = path && *path ? fopen(path, "w") : NULL;
+	if (!f)
+		return;
+	fprintf(f, "load %lld\n", (long long)(load_ns / 1000));
+	for (size_t i = 0; i < l->runorder.len; i++) {
+		LoadPkg *p = l->runorder.data[i];
+		PkgRun *r = p->user;
+		fprintf(f, "%d %lld %lld", p->seq, (long long)(r->prep_ns / 1000), (long long)(r->check_ns / 1000));
+		for (size_t k = 0; k < p->deps.len; k++)
+			fprintf(f, " %d", p->deps.data[k]->seq);
+		fputc('\n', f);
+	}
+	fclose(f);
 }
 
 static void put_str(TypesBuf *b, const char *s)
@@ -218,6 +249,7 @@ static void parse_one(LoadPkg *p, void *arg)
 	PkgRun *r = p->user;
 	if (!has_files(p))
 		return;
+	int64_t t0 = thread_ns();
 	/* the cgo files after the others, as gotype and the go command order them; they are
 	 * checked like the rest, with "C" a fake package (import_pkg) */
 	for (size_t i = 0; i < p->gofiles.len + p->cgofiles.len; i++) {
@@ -240,6 +272,7 @@ static void parse_one(LoadPkg *p, void *arg)
 			r->errors++;
 		vec_push(&r->files, f);
 	}
+	r->prep_ns = thread_ns() - t0;
 }
 
 /* Prints the packages whose turn has come; called with st->mu held. */
@@ -263,6 +296,7 @@ static void check_one(LoadPkg *p, void *arg)
 {
 	RunState *st = arg;
 	PkgRun *r = p->user;
+	int64_t t0 = thread_ns();
 	if (strcmp(p->path, "unsafe") == 0) {
 		r->pkg = types_unsafe;
 	} else if (!has_files(p)) {
@@ -292,6 +326,7 @@ static void check_one(LoadPkg *p, void *arg)
 		types_package_freeze(pkg);
 		r->pkg = pkg;
 	}
+	r->check_ns = thread_ns() - t0;
 	pthread_mutex_lock(&st->mu);
 	r->done = true;
 	flush_ready(st);
@@ -347,8 +382,10 @@ int types_main(int argc, char **argv)
 		l.order.data[i]->user = &st.runs[i];
 	}
 	pthread_mutex_init(&st.mu, NULL);
+	int64_t load_ns = thread_ns();
 	load_run_prep(&l, opt_jobs > 0 ? (int)opt_jobs : pool_default_threads(), parse_one, check_one, &st);
 	pthread_mutex_destroy(&st.mu);
+	write_trace(&l, load_ns);
 	int errors = 0;
 	bool caret = base_isatty(stderr);
 	for (size_t i = 0; i < l.runorder.len; i++) {
