@@ -109,6 +109,18 @@ void check_func_body(Checker *c, uint32_t file, Type *sig, Scope *fscope, Stmt *
 void check_local_decl(Checker *c, uint32_t file, Decl *d);
 void check_const_spec(Checker *c, uint32_t file, Expr *typ, Expr *init, Object *obj, int64_t iota);
 
+/* check_assign.c: values meeting types (assignability, untyped conversion, arity), as types2
+ * reports them. A context is types2's: "assignment", "variable declaration", "argument to f"... */
+const char *check_expr_string(Checker *c, Expr *e);
+const char *check_operand_string(Checker *c, uint32_t file, Expr *e, const Operand *x);
+bool check_single_value(Checker *c, uint32_t file, Expr *e, Operand *x);
+bool check_assignment(Checker *c, uint32_t file, Expr *e, Operand *x, Type *t, const char *context);
+void check_assign_mismatch(Checker *c, uint32_t file, ExprList rhs, uint32_t l, uint32_t r);
+bool check_call_args(Checker *c, uint32_t file, Expr *call, Type *sig, Operand *args, Expr **exprs, uint32_t nargs);
+void check_return(Checker *c, uint32_t file, Stmt *s, Type *sig, Operand *xs, uint32_t n);
+bool check_assign_lhs(Checker *c, uint32_t file, Expr *l, Operand *x);
+bool check_conversion(Checker *c, uint32_t file, Expr *call, Operand *x, Type *t);
+
 /* The entry point: checks one package's parsed files. */
 typedef struct CheckConfig {
 	Package *(*import)(void *arg, const char *path); /* NULL result: a fake package */

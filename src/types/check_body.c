@@ -529,6 +529,8 @@ static void call(Checker *c, uint32_t file, Expr *e, Operand *x)
 		for (uint32_t i = 0; i < e->call.args.n; i++)
 			check_expr(c, file, e->call.args.v[i], &y, f.type);
 		set(x, OP_VALUE, f.type);
+		if (f.type && !check_conversion(c, file, e, &y, f.type))
+			return;
 		if (f.type && e->call.args.n == 1 && y.mode == OP_CONST && y.val && y.type) {
 			Type *u = types_under(f.type);
 			ConstVal *out = NULL;
@@ -559,15 +561,19 @@ static void call(Checker *c, uint32_t file, Expr *e, Operand *x)
 		check_expr(c, file, e->call.args.v[i], &args[i], hint);
 	}
 	set(x, OP_VALUE, NULL);
+	Expr **exprs = e->call.args.v;
 	if (n == 1 && args[0].type && args[0].type->kind == TY_TUPLE && args[0].mode == OP_VALUE) {
 		/* f(g()) with several results: one operand per result */
 		ObjList vs = args[0].type->tuple.vars;
 		n = vs.len;
 		args = ARENA_ARRAY(c->a, Operand, n ? n : 1);
+		exprs = ARENA_ARRAY(c->a, Expr *, n ? n : 1);
 		for (uint32_t i = 0; i < n; i++) {
 			set(&args[i], OP_VALUE, vs.data[i]->type);
+			exprs[i] = e->call.args.v[0];
 		}
 	}
+	bool args_ok = check_call_args(c, file, e, sig, args, exprs, n);
 	if (sig && sig->kind == TY_SIGNATURE && sig->sig.tparams.len) {
 		uint32_t nt = sig->sig.tparams.len;
 		Type **targs = ARENA_ARRAY(c->a, Type *, nt);
@@ -577,6 +583,8 @@ static void call(Checker *c, uint32_t file, Expr *e, Operand *x)
 	}
 	if (!sig || sig->kind != TY_SIGNATURE || sig->sig.tparams.len)
 		return;
+	if (args_ok && f.type && types_under(f.type) != sig)
+		check_call_args(c, file, e, sig, args, exprs, n); /* the inferred instance */
 	ObjList rs = sig->sig.results->tuple.vars;
 	if (rs.len == 0)
 		x->mode = OP_NOVALUE;
@@ -588,7 +596,7 @@ static void call(Checker *c, uint32_t file, Expr *e, Operand *x)
 
 static void composite(Checker *c, uint32_t file, Expr *e, Operand *x, Type *hint)
 {
-	Type *t = NULL;
+	Type *t = NULL, *result = NULL;
 	Expr *te = e->composite.type;
 	if (te && te->kind == EXPR_ARRAY_TYPE && te->array.len && te->array.len->kind == EXPR_ELLIPSIS) {
 		Type *elem = check_typexpr(c, file, te->array.elt);
@@ -621,8 +629,10 @@ static void composite(Checker *c, uint32_t file, Expr *e, Operand *x, Type *hint
 	} else if (hint) {
 		t = hint;
 		Type *u = types_core_type(t);
-		if (u && u->kind == TY_POINTER)
+		if (u && u->kind == TY_POINTER) {
 			t = u->pointer.elem;
+			result = hint; /* &T{...} elided: the value is the pointer */
+		}
 	}
 	Type *u = t ? types_core_type(t) : NULL;
 	for (uint32_t k = 0; k < e->composite.elts.n; k++) {
@@ -640,9 +650,13 @@ static void composite(Checker *c, uint32_t file, Expr *e, Operand *x, Type *hint
 				}
 				check_recordp(c, file, el->kv.key, fo);
 				check_expr(c, file, el->kv.value, &y, fo ? fo->type : NULL);
+				if (fo && fo->type)
+					check_assignment(c, file, el->kv.value, &y, fo->type, "struct literal");
 			} else {
 				Type *ft = k < u->strct.fields.len ? u->strct.fields.data[k]->type : NULL;
 				check_expr(c, file, el, &y, ft);
+				if (ft && el->kind != EXPR_KEY_VALUE)
+					check_assignment(c, file, el, &y, ft, "struct literal");
 			}
 			continue;
 		}
@@ -659,12 +673,18 @@ static void composite(Checker *c, uint32_t file, Expr *e, Operand *x, Type *hint
 			c->quiet += q;
 			check_expr(c, file, el->kv.key, &y, kh);
 			c->quiet -= q;
+			if (kh)
+				check_assignment(c, file, el->kv.key, &y, kh, "map literal");
 			check_expr(c, file, el->kv.value, &y, vh);
+			if (vh)
+				check_assignment(c, file, el->kv.value, &y, vh, u->kind == TY_MAP ? "map literal" : "array or slice literal");
 		} else {
 			check_expr(c, file, el, &y, vh);
+			if (vh && u->kind != TY_MAP)
+				check_assignment(c, file, el, &y, vh, "array or slice literal");
 		}
 	}
-	set(x, OP_VALUE, t);
+	set(x, OP_VALUE, result ? result : t);
 }
 
 /* Indexing a type parameter without a core type: the element type shared by every type

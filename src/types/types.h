@@ -536,6 +536,8 @@ char *types_string(Type *t);
 /* Appends to a growable buffer (for callers composing messages). */
 typedef Vec(char) TypesBuf;
 void types_write(TypesBuf *b, Type *t);
+/* types.TypeString(t, q) with the checker's qualifier: package names, none for rel's objects. */
+void types_write_rel(TypesBuf *b, Type *t, Package *rel);
 /* types.WriteSignature: a signature without the "func" keyword. */
 void types_write_signature(TypesBuf *b, Type *sig);
 

@@ -20,6 +20,7 @@ typedef struct Writer {
 	TypesBuf *b;
 	Type *stack[MAX_DEPTH];
 	int depth;
+	Package *rel; /* types_write_rel: qualify by package name, except rel's own objects */
 } Writer;
 
 static void put(Writer *w, const char *s) { for (; *s; s++) vec_push(w->b, *s); }
@@ -35,7 +36,12 @@ static void typ(Writer *w, Type *t);
 
 static void type_name(Writer *w, Object *obj)
 {
-	if (obj->pkg) {
+	if (obj->pkg && w->rel) {
+		if (obj->pkg != w->rel && obj->pkg->name) {
+			put(w, obj->pkg->name->s);
+			vec_push(w->b, '.');
+		}
+	} else if (obj->pkg) {
 		put(w, obj->pkg->path);
 		if (obj->pkg->path[0]) vec_push(w->b, '.');
 	}
@@ -345,6 +351,17 @@ void types_write(TypesBuf *b, Type *t)
 	Writer *w = xmalloc(sizeof *w);
 	w->b = b;
 	w->depth = 0;
+	w->rel = NULL;
+	typ(w, t);
+	free(w);
+}
+
+void types_write_rel(TypesBuf *b, Type *t, Package *rel)
+{
+	Writer *w = xmalloc(sizeof *w);
+	w->b = b;
+	w->depth = 0;
+	w->rel = rel;
 	typ(w, t);
 	free(w);
 }
@@ -354,6 +371,7 @@ void types_write_signature(TypesBuf *b, Type *sig)
 	Writer *w = xmalloc(sizeof *w);
 	w->b = b;
 	w->depth = 0;
+	w->rel = NULL;
 	signature(w, sig);
 	free(w);
 }
@@ -372,6 +390,7 @@ void types_write_object(TypesBuf *b, Object *obj)
 	Writer *w = xmalloc(sizeof *w);
 	w->b = b;
 	w->depth = 0;
+	w->rel = NULL;
 	Type *t = obj->type;
 	bool tname = false;
 	switch (obj->kind) {

@@ -1,0 +1,1022 @@
+/*
+ * check_assign.c: assignability errors, as types2 (the checker gc prints) reports them.
+ *
+ * go/types counterparts: assignments.go (assignment, initVars/assignVars mismatches,
+ * returnError, lhsVar), call.go arguments() (arity, ... misuse), conversions.go (constant
+ * conversions), expr.go (implicitTypeAndValue, representable, overflow) and operand.go
+ * (operandString, assignableTo causes), lookup.go (missingMethod causes).
+ *
+ * The expression checker calls in here where a value meets a type: an untyped value is first
+ * converted to its target (default types, representability: "(truncated)", "(overflows)"),
+ * then the typed value must be assignable. Messages describe operands as types2 does
+ * (`x (variable of struct type T)`, `300 (untyped int constant)`), with expressions printed
+ * as cmd/compile/internal/syntax prints them in short form, types qualified by package name.
+ * Positions are the start of the offending expression (types2's atPos).
+ *
+ * The hard rule: nothing is reported when a type involved is unknown (NULL) or invalid, so an
+ * incompletely typed expression never yields an error on correct code.
+ */
+#include "types/check.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#define MAX_EXPR_DEPTH 200
+
+/* ---- small string buffer helpers ---- */
+
+static void bput(TypesBuf *b, const char *s)
+{
+	for (; *s; s++)
+		vec_push(b, *s);
+}
+
+static void bputn(TypesBuf *b, const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		vec_push(b, s[i]);
+}
+
+static void btype(Checker *c, TypesBuf *b, Type *t)
+{
+	if (!t)
+		bput(b, "unknown type");
+	else
+		types_write_rel(b, t, c->pkg);
+}
+
+/* The buffer's text copied into the arena; the buffer is freed. */
+static const char *bdone(Checker *c, TypesBuf *b)
+{
+	char *s = arena_strndup(c->a, b->data ? b->data : "", b->len);
+	vec_free(b);
+	return s;
+}
+
+/* ---- expressions as syntax.String prints them (ShortForm) ---- */
+
+static void expr_str(TypesBuf *b, Expr *e, int depth);
+
+static void expr_list(TypesBuf *b, ExprList l, int depth)
+{
+	for (uint32_t i = 0; i < l.n; i++) {
+		if (i)
+			bput(b, ", ");
+		expr_str(b, l.v[i], depth);
+	}
+}
+
+static void field_list(TypesBuf *b, FieldList *l, const char *sep, int depth)
+{
+	if (!l)
+		return;
+	for (uint32_t i = 0; i < l->n; i++) {
+		Field *f = l->list[i];
+		if (i)
+			bput(b, sep);
+		for (uint32_t k = 0; k < f->names.n; k++) {
+			if (k)
+				bput(b, ", ");
+			expr_str(b, f->names.v[k], depth);
+		}
+		if (f->names.n && f->type)
+			bput(b, " ");
+		if (f->type)
+			expr_str(b, f->type, depth);
+	}
+}
+
+static void signature_str(TypesBuf *b, Expr *ft, int depth)
+{
+	if (ft->func_type.tparams) {
+		bput(b, "[");
+		field_list(b, ft->func_type.tparams, ", ", depth);
+		bput(b, "]");
+	}
+	bput(b, "(");
+	field_list(b, ft->func_type.params, ", ", depth);
+	bput(b, ")");
+	FieldList *r = ft->func_type.results;
+	if (r && r->n) {
+		bput(b, " ");
+		if (r->n == 1 && r->list[0]->names.n == 0) {
+			expr_str(b, r->list[0]->type, depth);
+		} else {
+			bput(b, "(");
+			field_list(b, r, ", ", depth);
+			bput(b, ")");
+		}
+	}
+}
+
+static void expr_str(TypesBuf *b, Expr *e, int depth)
+{
+	if (!e)
+		return;
+	if (depth > MAX_EXPR_DEPTH) {
+		bput(b, "…");
+		return;
+	}
+	depth++;
+	switch (e->kind) {
+	case EXPR_BAD: bput(b, "BadExpr"); break;
+	case EXPR_IDENT: bput(b, e->ident.name ? e->ident.name->s : "_"); break;
+	case EXPR_ELLIPSIS:
+		bput(b, "...");
+		expr_str(b, e->ellipsis.elt, depth);
+		break;
+	case EXPR_BASIC_LIT: bputn(b, e->lit.text, e->lit.len); break;
+	case EXPR_FUNC_LIT:
+		expr_str(b, e->func_lit.type, depth);
+		bput(b, e->func_lit.body && e->func_lit.body->block.list.n ? " {…}" : " {}");
+		break;
+	case EXPR_COMPOSITE_LIT:
+		expr_str(b, e->composite.type, depth);
+		bput(b, e->composite.elts.n ? "{…}" : "{}");
+		break;
+	case EXPR_PAREN:
+		bput(b, "(");
+		expr_str(b, e->paren.x, depth);
+		bput(b, ")");
+		break;
+	case EXPR_SELECTOR:
+		expr_str(b, e->selector.x, depth);
+		bput(b, ".");
+		expr_str(b, e->selector.sel, depth);
+		break;
+	case EXPR_INDEX:
+	case EXPR_INDEX_LIST:
+		expr_str(b, e->index.x, depth);
+		bput(b, "[");
+		expr_list(b, e->index.indices, depth);
+		bput(b, "]");
+		break;
+	case EXPR_SLICE:
+		expr_str(b, e->slice.x, depth);
+		bput(b, "[");
+		expr_str(b, e->slice.low, depth);
+		bput(b, ":");
+		expr_str(b, e->slice.high, depth);
+		if (e->slice.max) {
+			bput(b, ":");
+			expr_str(b, e->slice.max, depth);
+		}
+		bput(b, "]");
+		break;
+	case EXPR_TYPE_ASSERT:
+		expr_str(b, e->assert.x, depth);
+		bput(b, ".(");
+		if (e->assert.type)
+			expr_str(b, e->assert.type, depth);
+		else
+			bput(b, "type");
+		bput(b, ")");
+		break;
+	case EXPR_CALL:
+		expr_str(b, e->call.fun, depth);
+		bput(b, "(");
+		expr_list(b, e->call.args, depth);
+		if (e->call.ellipsis != SYN_NOPOS)
+			bput(b, "...");
+		bput(b, ")");
+		break;
+	case EXPR_STAR:
+		bput(b, "*");
+		expr_str(b, e->star.x, depth);
+		break;
+	case EXPR_UNARY:
+		bput(b, syn_tok_string(e->unary.op));
+		expr_str(b, e->unary.x, depth);
+		break;
+	case EXPR_BINARY:
+		expr_str(b, e->binary.x, depth);
+		bput(b, " ");
+		bput(b, syn_tok_string(e->binary.op));
+		bput(b, " ");
+		expr_str(b, e->binary.y, depth);
+		break;
+	case EXPR_KEY_VALUE:
+		expr_str(b, e->kv.key, depth);
+		bput(b, ": ");
+		expr_str(b, e->kv.value, depth);
+		break;
+	case EXPR_ARRAY_TYPE:
+		bput(b, "[");
+		if (e->array.len && e->array.len->kind == EXPR_ELLIPSIS)
+			bput(b, "...");
+		else
+			expr_str(b, e->array.len, depth);
+		bput(b, "]");
+		expr_str(b, e->array.elt, depth);
+		break;
+	case EXPR_STRUCT_TYPE:
+		bput(b, "struct{");
+		field_list(b, e->struct_type.fields, "; ", depth);
+		bput(b, "}");
+		break;
+	case EXPR_FUNC_TYPE:
+		bput(b, "func");
+		signature_str(b, e, depth);
+		break;
+	case EXPR_INTERFACE_TYPE: {
+		bput(b, "interface{");
+		FieldList *l = e->iface.methods;
+		for (uint32_t i = 0; l && i < l->n; i++) {
+			Field *f = l->list[i];
+			if (i)
+				bput(b, "; ");
+			if (f->names.n && f->type && f->type->kind == EXPR_FUNC_TYPE) {
+				expr_str(b, f->names.v[0], depth);
+				signature_str(b, f->type, depth);
+			} else {
+				expr_str(b, f->type, depth);
+			}
+		}
+		bput(b, "}");
+		break;
+	}
+	case EXPR_MAP_TYPE:
+		bput(b, "map[");
+		expr_str(b, e->map.key, depth);
+		bput(b, "]");
+		expr_str(b, e->map.value, depth);
+		break;
+	case EXPR_CHAN_TYPE:
+		bput(b, e->chan.dir == SYN_CHAN_RECV ? "<-chan " : e->chan.dir == SYN_CHAN_SEND ? "chan<- " : "chan ");
+		expr_str(b, e->chan.value, depth);
+		break;
+	case EXPR__COUNT: break;
+	}
+}
+
+const char *check_expr_string(Checker *c, Expr *e)
+{
+	TypesBuf b = {0};
+	expr_str(&b, e, 0);
+	return bdone(c, &b);
+}
+
+/* ---- operands as types2's operandString describes them ---- */
+
+static bool is_value(const Operand *x) { return x->mode == OP_CONST || x->mode == OP_VAR || x->mode == OP_VALUE || x->mode == OP_NIL; }
+
+static bool known(Type *t) { return t && t != check_invalid() && !(t->kind == TY_BASIC && t->basic.kind == BK_INVALID); }
+
+/* Whether e (unparenthesized) indexes a map: types2's mapindex mode. */
+static bool is_map_index(Checker *c, uint32_t file, Expr *e)
+{
+	e = e ? syn_unparen(e) : NULL;
+	if (!e || e->kind != EXPR_INDEX)
+		return false;
+	Operand m;
+	bool rec = c->record;
+	c->record = false;
+	check_expr(c, file, e->index.x, &m, NULL);
+	c->record = rec;
+	Type *u = is_value(&m) && m.type ? types_core_type(m.type) : NULL;
+	return u && u->kind == TY_MAP;
+}
+
+static const char *mode_str(Checker *c, uint32_t file, Expr *e, const Operand *x)
+{
+	switch (x->mode) {
+	case OP_INVALID: return "invalid operand";
+	case OP_NOVALUE: return "no value";
+	case OP_TYPE: return "type";
+	case OP_CONST: return "constant";
+	case OP_VAR: return "variable";
+	case OP_VALUE: {
+		Expr *u = e ? syn_unparen(e) : NULL;
+		if (u && (u->kind == EXPR_TYPE_ASSERT || (u->kind == EXPR_UNARY && u->unary.op == TOK_ARROW)))
+			return "comma, ok expression";
+		if (is_map_index(c, file, e))
+			return "map index expression";
+		return "value";
+	}
+	case OP_BUILTIN: return "built-in";
+	case OP_PKG: return "package";
+	case OP_NIL: return "nil";
+	}
+	return "value";
+}
+
+static const char *composite_kind(Type *t)
+{
+	Type *u = types_under(t);
+	switch (u->kind) {
+	case TY_BASIC: return NULL;
+	case TY_ARRAY: return "array";
+	case TY_SLICE: return "slice";
+	case TY_STRUCT: return "struct";
+	case TY_POINTER: return "pointer";
+	case TY_SIGNATURE: return "func";
+	case TY_INTERFACE: return "interface";
+	case TY_MAP: return "map";
+	case TY_CHAN: return "chan";
+	case TY_TUPLE: return "tuple";
+	case TY_UNION: return "union";
+	case TY_NAMED:
+	case TY_TYPEPARAM:
+	case TY_ALIAS:
+	case TY_COUNT: return NULL;
+	}
+	return NULL;
+}
+
+static void op_write(Checker *c, uint32_t file, TypesBuf *b, Expr *e, const Operand *x)
+{
+	if (x->mode == OP_NIL || (x->type && x->type->kind == TY_BASIC && x->type->basic.kind == BK_UNTYPED_NIL)) {
+		bput(b, "nil");
+		return;
+	}
+	size_t start = b->len;
+	if (e)
+		expr_str(b, e, 0);
+	else if (x->mode == OP_CONST && x->val) {
+		char *s = const_string(x->val);
+		bput(b, s);
+		free(s);
+	}
+	size_t elen = b->len - start;
+	bool hasexpr = elen > 0;
+	if (hasexpr)
+		bput(b, " (");
+	bool hastype = false;
+	if (x->mode != OP_INVALID && x->mode != OP_NOVALUE && x->mode != OP_BUILTIN && x->mode != OP_TYPE && x->type) {
+		if (types_is_untyped(x->type)) {
+			bput(b, x->type->basic.name);
+			bput(b, " ");
+		} else {
+			hastype = true;
+		}
+	}
+	bput(b, mode_str(c, file, e, x));
+	if (x->mode == OP_CONST && x->val) {
+		char *s = const_string(x->val);
+		if (!hasexpr || strlen(s) != elen || memcmp(s, b->data + start, elen) != 0) {
+			bput(b, " ");
+			bput(b, s);
+		}
+		free(s);
+	}
+	if (hastype) {
+		Type *t = x->type;
+		Type *ua = types_unalias(t);
+		bput(b, " of ");
+		if (types_is_generic(t))
+			bput(b, "generic ");
+		if (ua->kind != TY_TYPEPARAM && (t->kind == TY_NAMED || t->kind == TY_ALIAS)) {
+			const char *k = composite_kind(t);
+			Type *u = types_under(t);
+			if (!k && u->kind == TY_BASIC)
+				k = u->basic.name;
+			if (k) {
+				bput(b, k);
+				bput(b, " ");
+			}
+		}
+		bput(b, "type ");
+		btype(c, b, t);
+		if (ua->kind == TY_TYPEPARAM) {
+			bput(b, " constrained by ");
+			btype(c, b, ua->tparam.bound);
+		}
+	}
+	if (hasexpr)
+		bput(b, ")");
+}
+
+const char *check_operand_string(Checker *c, uint32_t file, Expr *e, const Operand *x)
+{
+	TypesBuf b = {0};
+	op_write(c, file, &b, e, x);
+	return bdone(c, &b);
+}
+
+static const char *type_str(Checker *c, Type *t)
+{
+	TypesBuf b = {0};
+	btype(c, &b, t);
+	return bdone(c, &b);
+}
+
+/* The position types2 reports an operand at: the start of its expression. */
+static uint32_t at(Expr *e) { return e ? syn_expr_pos(e) : 0; }
+
+/* ---- untyped values meeting a type (implicitTypeAndValue) ---- */
+
+typedef enum { IC_OK, IC_TRUNCATED, IC_OVERFLOW, IC_INVALID } ImplicitCode;
+
+static Type *implicit_type(Checker *c, const Operand *x, Type *target, ConstVal **val, ImplicitCode *code, int depth);
+
+/* Every type of a type parameter's type set takes x (underIs). */
+static bool tparam_takes(Checker *c, const Operand *x, Type *tp, int depth)
+{
+	TypeSet *ts = types_typeset(types_under(tp));
+	if (ts->all || ts->nterms == 0)
+		return false;
+	for (uint32_t i = 0; i < ts->nterms; i++) {
+		ConstVal *v = NULL;
+		ImplicitCode code = IC_OK;
+		Type *u = ts->terms[i].type ? types_under(ts->terms[i].type) : NULL;
+		if (!u || !implicit_type(c, x, u, &v, &code, depth + 1))
+			return false;
+	}
+	return true;
+}
+
+static Type *implicit_type(Checker *c, const Operand *x, Type *target, ConstVal **val, ImplicitCode *code, int depth)
+{
+	*val = NULL;
+	*code = IC_OK;
+	if (depth > 8)
+		return NULL;
+	if (!types_is_untyped(x->type))
+		return x->type;
+	BasicKind xk = x->type->basic.kind;
+	bool isnil = xk == BK_UNTYPED_NIL;
+	if (types_is_untyped(target)) {
+		if (types_identical(x->type, target))
+			return target;
+		if ((x->type->flags & TF_NUMERIC) && (target->flags & TF_NUMERIC))
+			return xk > target->basic.kind ? x->type : target;
+		*code = IC_INVALID;
+		return NULL;
+	}
+	Type *ua = types_unalias(target);
+	if (ua->kind == TY_TYPEPARAM) {
+		if (!tparam_takes(c, x, ua, depth)) {
+			*code = IC_INVALID;
+			return NULL;
+		}
+		return isnil ? types_typ[BK_UNTYPED_NIL] : target;
+	}
+	Type *u = types_under(target);
+	switch (u->kind) {
+	case TY_BASIC:
+		if (x->mode == OP_CONST && x->val) {
+			ConstVal *r = NULL;
+			ConstRepCode rc = const_representation(c->a, x->val, x->type, u->basic.kind, &r);
+			switch (rc) {
+			case CREP_OK: *val = r; return target;
+			case CREP_TRUNCATED: *code = IC_TRUNCATED; return NULL;
+			case CREP_OVERFLOW: *code = IC_OVERFLOW; return NULL;
+			case CREP_INVALID: *code = IC_INVALID; return NULL;
+			}
+			return NULL;
+		}
+		if (x->mode == OP_CONST)
+			return target; /* unknown value */
+		if (xk == BK_UNTYPED_NIL) {
+			if (u->basic.kind != BK_UNSAFE_POINTER)
+				goto invalid;
+			return types_typ[BK_UNTYPED_NIL];
+		}
+		/* untyped bool, numeric or string values take a type of the same family */
+		if (!(u->flags & x->type->flags & (TF_BOOLEAN | TF_STRING)) &&
+		    !((u->flags & TF_NUMERIC) && (x->type->flags & TF_NUMERIC)))
+			goto invalid;
+		return target;
+	case TY_INTERFACE:
+		if (isnil)
+			return types_typ[BK_UNTYPED_NIL];
+		if (!types_is_empty_iface(u) && types_typeset(u)->methods.len)
+			goto invalid;
+		return types_default(x->type);
+	case TY_POINTER:
+	case TY_SIGNATURE:
+	case TY_SLICE:
+	case TY_MAP:
+	case TY_CHAN:
+		if (!isnil)
+			goto invalid;
+		return types_typ[BK_UNTYPED_NIL];
+	case TY_ARRAY:
+	case TY_STRUCT:
+	case TY_TUPLE:
+	case TY_UNION:
+	case TY_NAMED:
+	case TY_TYPEPARAM:
+	case TY_ALIAS:
+	case TY_COUNT:
+		goto invalid;
+	}
+invalid:
+	*code = IC_INVALID;
+	return NULL;
+}
+
+/* ---- why a type does not implement an interface (missingMethod's causes) ---- */
+
+static bool is_iface_ptr(Type *t)
+{
+	Type *u = types_under(t);
+	return u->kind == TY_POINTER && types_is_interface(u->pointer.elem);
+}
+
+static void func_string(Checker *c, TypesBuf *b, Object *f)
+{
+	bput(b, f->name ? f->name->s : "_");
+	Type *sig = f->type;
+	if (!sig || sig->kind != TY_SIGNATURE)
+		return;
+	/* "(params) results" as a func type without the keyword */
+	Type *bare = types_new_signature(c->a, NULL, sig->sig.params, sig->sig.results, sig->sig.variadic);
+	size_t n = b->len;
+	btype(c, b, bare);
+	/* drop the leading "func" */
+	if (b->len - n >= 4 && memcmp(b->data + n, "func", 4) == 0) {
+		memmove(b->data + n, b->data + n + 4, b->len - n - 4);
+		b->len -= 4;
+	}
+}
+
+static bool case_fold_eq(const char *a, const char *b)
+{
+	for (; *a && *b; a++, b++) {
+		char x = *a, y = *b;
+		if (x >= 'A' && x <= 'Z') x = (char)(x - 'A' + 'a');
+		if (y >= 'A' && y <= 'Z') y = (char)(y - 'A' + 'a');
+		if (x != y)
+			return false;
+	}
+	return *a == *b;
+}
+
+/* "(missing method M)" and the like, for V not implementing interface T; false when none
+ * of missingMethod's causes applies. */
+static bool missing_cause(Checker *c, Type *v, Type *t, TypesBuf *b)
+{
+	TypeSet *ts = types_typeset(types_under(t));
+	Type *vu = types_under(v);
+	for (uint32_t i = 0; i < ts->methods.len; i++) {
+		Object *m = ts->methods.data[i];
+		Object *f = NULL;
+		if (vu->kind == TY_INTERFACE && !types_is_typeparam(v)) {
+			TypeSet *vs = types_typeset(vu);
+			for (uint32_t j = 0; j < vs->methods.len && !f; j++)
+				if (types_same_id(vs->methods.data[j], m->pkg, m->name))
+					f = vs->methods.data[j];
+			if (!f) {
+				bput(b, "(missing method ");
+				bput(b, m->name->s);
+				bput(b, ")");
+				return true;
+			}
+		} else {
+			LookupResult r = types_lookup_field_or_method(c->a, v, false, m->pkg, m->name);
+			if (!r.obj) {
+				if (r.ambiguous) {
+					bput(b, "(ambiguous selector ");
+					btype(c, b, v);
+					bput(b, ".");
+					bput(b, m->name->s);
+					bput(b, ")");
+				} else if (r.needs_addr) {
+					bput(b, "(method ");
+					bput(b, m->name->s);
+					bput(b, " has pointer receiver)");
+				} else if (is_iface_ptr(v) || is_iface_ptr(t)) {
+					bput(b, "(type ");
+					btype(c, b, is_iface_ptr(v) ? v : t);
+					bput(b, " is pointer to interface, not interface)");
+				} else {
+					/* a method of another spelling: wrong name or unexported */
+					ObjList ms = types_method_set(c->a, v);
+					Object *g = NULL;
+					for (uint32_t k = 0; k < ms.len && !g; k++)
+						if (ms.data[k]->name && case_fold_eq(ms.data[k]->name->s, m->name->s))
+							g = ms.data[k];
+					if (g && strcmp(g->name->s, m->name->s) == 0) {
+						bput(b, "(unexported method ");
+						bput(b, m->name->s);
+						bput(b, ")");
+					} else if (g) {
+						bput(b, "(missing method ");
+						bput(b, m->name->s);
+						bput(b, ")\n\t\thave ");
+						func_string(c, b, g);
+						bput(b, "\n\t\twant ");
+						func_string(c, b, m);
+					} else {
+						bput(b, "(missing method ");
+						bput(b, m->name->s);
+						bput(b, ")");
+					}
+				}
+				return true;
+			}
+			if (r.obj->kind != OBJ_FUNC) {
+				bput(b, "(");
+				btype(c, b, v);
+				bput(b, ".");
+				bput(b, m->name->s);
+				bput(b, " is a field, not a method)");
+				return true;
+			}
+			f = r.obj;
+		}
+		if (!f->type || !m->type)
+			return false;
+		if (!types_identical(f->type, m->type)) {
+			TypesBuf fs = {0}, ms = {0};
+			func_string(c, &fs, f);
+			func_string(c, &ms, m);
+			bput(b, "(wrong type for method ");
+			bput(b, m->name->s);
+			bput(b, ")");
+			if (fs.len != ms.len || memcmp(fs.data, ms.data, fs.len) != 0) {
+				bput(b, "\n\t\thave ");
+				bputn(b, fs.data, fs.len);
+				bput(b, "\n\t\twant ");
+				bputn(b, ms.data, ms.len);
+			}
+			vec_free(&fs);
+			vec_free(&ms);
+			return true;
+		}
+	}
+	return false;
+}
+
+/* operand.assignableTo's cause when V is not assignable to T ("" when none). */
+static void assign_cause(Checker *c, Type *v, Type *t, TypesBuf *b)
+{
+	Type *tu = types_under(t);
+	bool vp = types_is_typeparam(v), tp = types_is_typeparam(t);
+	if ((tu->kind == TY_INTERFACE && !tp) || is_iface_ptr(t)) {
+		if (vp)
+			return;
+		if (tu->kind != TY_INTERFACE) {
+			btype(c, b, v);
+			bput(b, " does not implement ");
+			btype(c, b, t);
+			bput(b, " (type ");
+			btype(c, b, t);
+			bput(b, " is pointer to interface, not interface)");
+			return;
+		}
+		TypesBuf m = {0};
+		if (missing_cause(c, v, t, &m)) {
+			btype(c, b, v);
+			bput(b, " does not implement ");
+			btype(c, b, t);
+			bput(b, " ");
+			bputn(b, m.data, m.len);
+		}
+		vec_free(&m);
+		return;
+	}
+	Type *vu = types_under(v);
+	if (vu->kind == TY_INTERFACE && !vp && types_implements(t, v))
+		bput(b, "need type assertion");
+}
+
+/* ---- assignment ---- */
+
+/* Whether t involves an unknown or invalid type anywhere on the surface (conservative). */
+static bool usable(Type *t)
+{
+	if (!known(t))
+		return false;
+	Type *u = types_under(t);
+	return u && u != check_invalid() && !(u->kind == TY_BASIC && u->basic.kind == BK_INVALID);
+}
+
+/* A multi-valued or no-value operand used as one value: reported, true. */
+bool check_single_value(Checker *c, uint32_t file, Expr *e, Operand *x)
+{
+	if (x->mode == OP_NOVALUE) {
+		check_errorf(c, file, at(e), "%s used as value", check_operand_string(c, file, e, x));
+		x->mode = OP_INVALID;
+		return true;
+	}
+	if (is_value(x) && x->type && x->type->kind == TY_TUPLE) {
+		check_errorf(c, file, at(e), "multiple-value %s in single-value context", check_operand_string(c, file, e, x));
+		x->mode = OP_INVALID;
+		return true;
+	}
+	return false;
+}
+
+bool check_assignment(Checker *c, uint32_t file, Expr *e, Operand *x, Type *t, const char *context)
+{
+	if (!is_value(x) || !x->type || !known(x->type))
+		return true;
+	if (check_single_value(c, file, e, x))
+		return false;
+	if (t && !usable(t))
+		return true;
+	if (types_is_untyped(x->type)) {
+		bool isnil = x->type->basic.kind == BK_UNTYPED_NIL;
+		Type *target = t;
+		if (isnil && !t) {
+			check_errorf(c, file, at(e), "use of untyped nil in %s", context);
+			x->mode = OP_INVALID;
+			return false;
+		}
+		if (!t || (types_is_interface(t) && !types_is_typeparam(t)))
+			target = types_default(x->type);
+		ConstVal *v = NULL;
+		ImplicitCode code = IC_OK;
+		Type *nt = implicit_type(c, x, target, &v, &code, 0);
+		if (!nt) {
+			check_errorf(c, file, at(e), "cannot use %s as %s value in %s%s", check_operand_string(c, file, e, x),
+			             type_str(c, target), context,
+			             code == IC_TRUNCATED ? " (truncated)" : code == IC_OVERFLOW ? " (overflows)" : "");
+			x->mode = OP_INVALID;
+			return false;
+		}
+		if (v)
+			x->val = v;
+		x->type = nt;
+	}
+	if (!t || types_is_untyped(x->type))
+		return true;
+	Type *su = types_under(x->type);
+	if (su->kind == TY_SIGNATURE && su->sig.tparams.len)
+		return true; /* generic function values: instantiated from context elsewhere */
+	if (types_assignable(x->type, t))
+		return true;
+	TypesBuf cause = {0};
+	assign_cause(c, x->type, t, &cause);
+	const char *cs = bdone(c, &cause);
+	check_errorf(c, file, at(e), "cannot use %s as %s value in %s%s%s", check_operand_string(c, file, e, x), type_str(c, t),
+	             context, *cs ? ": " : "", cs);
+	x->mode = OP_INVALID;
+	return false;
+}
+
+static const char *measure(Checker *c, uint32_t n, const char *unit)
+{
+	char buf[64];
+	snprintf(buf, sizeof buf, "%u %s%s", n, unit, n == 1 ? "" : "s");
+	return arena_strndup(c->a, buf, strlen(buf));
+}
+
+void check_assign_mismatch(Checker *c, uint32_t file, ExprList rhs, uint32_t l, uint32_t r)
+{
+	if (!rhs.n)
+		return;
+	Expr *r0 = rhs.v[0];
+	Expr *u = syn_unparen(r0);
+	if (rhs.n == 1 && u->kind == EXPR_CALL)
+		check_errorf(c, file, at(r0), "assignment mismatch: %s but %s returns %s", measure(c, l, "variable"),
+		             check_expr_string(c, u->call.fun), measure(c, r, "value"));
+	else
+		check_errorf(c, file, at(r0), "assignment mismatch: %s but %s", measure(c, l, "variable"), measure(c, r, "value"));
+}
+
+/* typesSummary: "(number, string)", variadic "...T", dots "T...". */
+static void types_summary(Checker *c, TypesBuf *b, Type **ts, uint32_t n, bool variadic, bool dots)
+{
+	bput(b, "(");
+	for (uint32_t i = 0; i < n; i++) {
+		Type *t = ts[i];
+		if (i)
+			bput(b, ", ");
+		bool last = i + 1 == n;
+		if (last && variadic)
+			bput(b, "...");
+		if (!known(t)) {
+			bput(b, "unknown type");
+		} else if (types_is_untyped(t)) {
+			if (t->flags & TF_NUMERIC)
+				bput(b, "number");
+			else
+				bput(b, t->basic.name + (strncmp(t->basic.name, "untyped ", 8) == 0 ? 8 : 0));
+		} else if (last && variadic && types_unalias(t)->kind == TY_SLICE) {
+			btype(c, b, types_unalias(t)->slice.elem);
+		} else {
+			btype(c, b, t);
+		}
+		if (last && dots)
+			bput(b, "...");
+	}
+	bput(b, ")");
+}
+
+static Type **tuple_types(Checker *c, Type *tuple)
+{
+	ObjList vs = tuple->tuple.vars;
+	Type **ts = ARENA_ARRAY(c->a, Type *, vs.len ? vs.len : 1);
+	for (uint32_t i = 0; i < vs.len; i++)
+		ts[i] = vs.data[i]->type;
+	return ts;
+}
+
+/* Arguments of a call of a (non-generic or instantiated) signature: count, ... use, and each
+ * argument assigned to its parameter. exprs[i] is the argument expression of args[i] (the
+ * one call f(g()) for all of g's results). */
+bool check_call_args(Checker *c, uint32_t file, Expr *call, Type *sig, Operand *args, Expr **exprs, uint32_t nargs)
+{
+	if (!sig || sig->kind != TY_SIGNATURE)
+		return false;
+	if (nargs > 1)
+		for (uint32_t i = 0; i < nargs; i++)
+			if (check_single_value(c, file, exprs[i], &args[i]))
+				return false;
+	for (uint32_t i = 0; i < nargs; i++)
+		if (!is_value(&args[i]) || !args[i].type || !known(args[i].type) || args[i].type->kind == TY_TUPLE)
+			return false;
+	ObjList ps = sig->sig.params->tuple.vars;
+	for (uint32_t i = 0; i < ps.len; i++)
+		if (!ps.data[i]->type || !known(ps.data[i]->type))
+			return false;
+	bool ddd = call->call.ellipsis != SYN_NOPOS;
+	uint32_t npars = ps.len;
+	const char *fun = check_expr_string(c, call->call.fun);
+	if (sig->sig.variadic) {
+		if (ddd) {
+			if (call->call.args.n == 1 && nargs > 1) {
+				check_errorf(c, file, at(call), "cannot use ... with %u-valued %s", nargs, check_expr_string(c, call->call.args.v[0]));
+				return false;
+			}
+		} else if (nargs + 1 >= npars) {
+			npars = nargs;
+		} else {
+			npars--;
+		}
+	} else if (ddd) {
+		check_errorf(c, file, at(call), "cannot use ... in call to non-variadic %s", fun);
+		return false;
+	}
+	if (nargs != npars) {
+		uint32_t pos;
+		const char *q = "not enough";
+		if (nargs > npars) {
+			pos = at(exprs[npars]);
+			q = "too many";
+		} else if (nargs > 0) {
+			pos = at(exprs[nargs - 1]);
+		} else {
+			pos = at(call);
+		}
+		Type **ats = ARENA_ARRAY(c->a, Type *, nargs ? nargs : 1);
+		for (uint32_t i = 0; i < nargs; i++)
+			ats[i] = args[i].type;
+		TypesBuf b = {0};
+		bput(&b, "\n\thave ");
+		types_summary(c, &b, ats, nargs, false, ddd);
+		bput(&b, "\n\twant ");
+		types_summary(c, &b, tuple_types(c, sig->sig.params), ps.len, sig->sig.variadic, false);
+		check_errorf(c, file, pos, "%s arguments in call to %s%s", q, fun, bdone(c, &b));
+		return false;
+	}
+	if (sig->sig.tparams.len)
+		return true;
+	for (uint32_t i = 0; i < ps.len; i++)
+		if (!usable(ps.data[i]->type))
+			return true;
+	const char *ctx = NULL;
+	for (uint32_t i = 0; i < nargs; i++) {
+		Type *pt;
+		if (sig->sig.variadic && !ddd && i + 1 >= ps.len) {
+			Type *st = types_unalias(ps.data[ps.len - 1]->type);
+			if (st->kind != TY_SLICE)
+				return true;
+			pt = st->slice.elem;
+		} else {
+			pt = ps.data[i]->type;
+		}
+		if (!ctx) {
+			TypesBuf b = {0};
+			bput(&b, "argument to ");
+			bput(&b, fun);
+			ctx = bdone(c, &b);
+		}
+		check_assignment(c, file, exprs[i], &args[i], pt, ctx);
+	}
+	return true;
+}
+
+/* A return statement's values against the function's results. */
+void check_return(Checker *c, uint32_t file, Stmt *s, Type *sig, Operand *xs, uint32_t n)
+{
+	if (!sig || sig->kind != TY_SIGNATURE)
+		return;
+	ObjList rs = sig->sig.results->tuple.vars;
+	ExprList el = s->ret.results;
+	if (el.n == 0 && rs.len && rs.data[0]->name && !types_name_empty(rs.data[0]->name))
+		return; /* naked return with named results */
+	Expr **exprs = ARENA_ARRAY(c->a, Expr *, (n ? n : 1));
+	for (uint32_t i = 0; i < n; i++) {
+		exprs[i] = el.n == n ? el.v[i] : el.v[0];
+		if (!is_value(&xs[i]) || !xs[i].type || !known(xs[i].type))
+			return;
+	}
+	for (uint32_t i = 0; i < rs.len; i++)
+		if (!usable(rs.data[i]->type))
+			return;
+	if (n == rs.len) {
+		for (uint32_t i = 0; i < n; i++)
+			check_assignment(c, file, exprs[i], &xs[i], rs.data[i]->type, "return statement");
+		return;
+	}
+	for (uint32_t i = 0; i < n; i++)
+		if (xs[i].type->kind == TY_TUPLE)
+			return;
+	uint32_t pos = s->pos;
+	const char *q = "not enough";
+	if (n > rs.len) {
+		pos = at(exprs[rs.len]);
+		q = "too many";
+	} else if (n > 0) {
+		pos = at(exprs[n - 1]);
+	} else {
+		pos = syn_stmt_pos(s);
+	}
+	Type **ats = ARENA_ARRAY(c->a, Type *, n ? n : 1);
+	for (uint32_t i = 0; i < n; i++)
+		ats[i] = xs[i].type;
+	TypesBuf b = {0};
+	bput(&b, "\n\thave ");
+	types_summary(c, &b, ats, n, false, false);
+	bput(&b, "\n\twant ");
+	types_summary(c, &b, tuple_types(c, sig->sig.results), rs.len, false, false);
+	check_errorf(c, file, pos, "%s return values%s", q, bdone(c, &b));
+}
+
+/* The left-hand side of `=`: it must be addressable or a map index expression. */
+bool check_assign_lhs(Checker *c, uint32_t file, Expr *l, Operand *x)
+{
+	if (x->mode == OP_VAR || !x->type || !known(x->type))
+		return true;
+	if (x->mode != OP_VALUE && x->mode != OP_CONST && x->mode != OP_NIL)
+		return true;
+	Expr *u = syn_unparen(l);
+	if (u->kind == EXPR_INDEX) {
+		Operand b;
+		bool rec = c->record;
+		c->record = false;
+		check_expr(c, file, u->index.x, &b, NULL);
+		c->record = rec;
+		if (!is_value(&b) || !b.type || types_is_typeparam(b.type))
+			return true;
+		Type *cu = types_core_type(b.type);
+		if (!cu || cu->kind == TY_MAP)
+			return true;
+	}
+	if (u->kind == EXPR_SELECTOR && is_map_index(c, file, u->selector.x)) {
+		check_errorf(c, file, at(l), "cannot assign to struct field %s in map", check_expr_string(c, l));
+		return false;
+	}
+	if (u->kind == EXPR_SELECTOR) {
+		Operand b;
+		bool rec = c->record;
+		c->record = false;
+		check_expr(c, file, u->selector.x, &b, NULL);
+		c->record = rec;
+		if (!is_value(&b) || !b.type || types_is_typeparam(b.type))
+			return true;
+	}
+	check_errorf(c, file, at(l), "cannot assign to %s (neither addressable nor a map index expression)", check_expr_string(c, l));
+	return false;
+}
+
+/* A conversion T(args) (conversions.go): argument count, constants that do not fit T, and
+ * values not convertible to T. False when reported. */
+bool check_conversion(Checker *c, uint32_t file, Expr *call, Operand *x, Type *t)
+{
+	if (!usable(t))
+		return true;
+	ExprList args = call->call.args;
+	if (args.n == 0) {
+		check_errorf(c, file, at(call), "missing argument in conversion to %s", type_str(c, t));
+		return false;
+	}
+	if (args.n > 1) {
+		check_errorf(c, file, at(args.v[args.n - 1]), "too many arguments in conversion to %s", type_str(c, t));
+		return false;
+	}
+	Expr *e = args.v[0];
+	if (!is_value(x) || !x->type || !known(x->type))
+		return true;
+	if (check_single_value(c, file, e, x))
+		return false;
+	Type *u = types_under(t);
+	if (x->mode == OP_CONST && u->kind == TY_BASIC && (u->flags & TF_CONST_TYPE) && !types_is_typeparam(t)) {
+		ConstVal *out = NULL;
+		if (!x->val || x->val->kind == CK_UNKNOWN || const_convert(c->a, x->val, x->type, u->basic.kind, &out))
+			return true;
+		if (types_is_integer(x->type) && (u->flags & TF_INTEGER)) {
+			char *s = const_string(x->val);
+			check_errorf(c, file, at(e), "constant %s overflows %s", s, type_str(c, t));
+			free(s);
+			return false;
+		}
+		check_errorf(c, file, at(e), "cannot convert %s to type %s", check_operand_string(c, file, e, x), type_str(c, t));
+		return false;
+	}
+	if (x->mode == OP_CONST && types_is_typeparam(t))
+		return true;
+	if (types_is_untyped(x->type) && x->mode != OP_CONST && x->mode != OP_NIL)
+		return true;
+	if (types_is_typeparam(t) || types_is_typeparam(x->type))
+		return true;
+	if (types_convertible(x->type, t))
+		return true;
+	check_errorf(c, file, at(e), "cannot convert %s to type %s", check_operand_string(c, file, e, x), type_str(c, t));
+	return false;
+}
