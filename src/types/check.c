@@ -864,6 +864,7 @@ Package *types_check(Arena *a, const char *path, SynFile **files, uint32_t n, co
 			c->scope = d->fscope;
 			Operand x;
 			check_expr(c, d->file->src->id, d->init, &x, d->obj->type);
+			check_assignment(c, d->file->src->id, d->init, &x, d->obj->type, "variable declaration");
 		}
 		if (d->obj->kind == OBJ_FUNC && d->fdecl->func.body) {
 			FuncBody b = {d->file->src->id, d->obj->type, d->obj->func.decl, d->fdecl->func.body};

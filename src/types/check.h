@@ -120,6 +120,7 @@ bool check_call_args(Checker *c, uint32_t file, Expr *call, Type *sig, Operand *
 void check_return(Checker *c, uint32_t file, Stmt *s, Type *sig, Operand *xs, uint32_t n);
 bool check_assign_lhs(Checker *c, uint32_t file, Expr *l, Operand *x);
 bool check_conversion(Checker *c, uint32_t file, Expr *call, Operand *x, Type *t);
+bool check_div_zero(Checker *c, uint32_t file, Expr *bin, Operand *x, Operand *y);
 
 /* The entry point: checks one package's parsed files. */
 typedef struct CheckConfig {

@@ -702,6 +702,8 @@ bool check_single_value(Checker *c, uint32_t file, Expr *e, Operand *x)
 
 bool check_assignment(Checker *c, uint32_t file, Expr *e, Operand *x, Type *t, const char *context)
 {
+	if (x->mode == OP_NOVALUE)
+		return !check_single_value(c, file, e, x);
 	if (!is_value(x) || !x->type || !known(x->type))
 		return true;
 	if (check_single_value(c, file, e, x))
@@ -813,10 +815,9 @@ bool check_call_args(Checker *c, uint32_t file, Expr *call, Type *sig, Operand *
 {
 	if (!sig || sig->kind != TY_SIGNATURE)
 		return false;
-	if (nargs > 1)
-		for (uint32_t i = 0; i < nargs; i++)
-			if (check_single_value(c, file, exprs[i], &args[i]))
-				return false;
+	for (uint32_t i = 0; i < nargs; i++)
+		if ((nargs > 1 || args[i].mode == OP_NOVALUE) && check_single_value(c, file, exprs[i], &args[i]))
+			return false;
 	for (uint32_t i = 0; i < nargs; i++)
 		if (!is_value(&args[i]) || !args[i].type || !known(args[i].type) || args[i].type->kind == TY_TUPLE)
 			return false;
@@ -1019,4 +1020,30 @@ bool check_conversion(Checker *c, uint32_t file, Expr *call, Operand *x, Type *t
 		return true;
 	check_errorf(c, file, at(e), "cannot convert %s to type %s", check_operand_string(c, file, e, x), type_str(c, t));
 	return false;
+}
+
+/* x / y and x % y with a constant zero divisor (types2 binary): integer operands or a
+ * constant dividend. True when reported. */
+bool check_div_zero(Checker *c, uint32_t file, Expr *bin, Operand *x, Operand *y)
+{
+	TokKind op = bin->binary.op;
+	if (op != TOK_QUO && op != TOK_REM)
+		return false;
+	if (y->mode != OP_CONST || !y->val || !x->type || !y->type || !is_value(x))
+		return false;
+	if (y->val->kind != CK_INT && y->val->kind != CK_FLOAT && y->val->kind != CK_COMPLEX)
+		return false;
+	if (const_sign(y->val) != 0)
+		return false;
+	Type *t = types_is_untyped(x->type) ? y->type : x->type;
+	if (types_is_typeparam(t)) {
+		if (x->mode != OP_CONST)
+			return false; /* allInteger over the type set: left alone */
+	} else if (x->mode != OP_CONST && !types_is_integer(t)) {
+		return false;
+	}
+	if (x->mode == OP_CONST && (!types_is_numeric(x->type)))
+		return false;
+	check_errorf(c, file, at(bin->binary.y), "invalid operation: division by zero");
+	return true;
 }

@@ -91,6 +91,11 @@ static void binary(Checker *c, uint32_t file, Expr *e, Operand *x)
 	check_expr(c, file, e->binary.x, x, NULL);
 	check_expr(c, file, e->binary.y, &y, NULL);
 	TokKind op = e->binary.op;
+	if (check_single_value(c, file, e->binary.x, x) | check_single_value(c, file, e->binary.y, &y) ||
+	    check_div_zero(c, file, e, x, &y)) {
+		set(x, OP_INVALID, NULL);
+		return;
+	}
 	if (!is_value(x) || !is_value(&y) || !x->type || !y.type) {
 		set(x, OP_INVALID, NULL);
 		return;
