@@ -484,6 +484,7 @@ static void var_decl(Checker *c, DeclInfo *d)
 	} else if (d->init) {
 		Operand x;
 		check_expr(c, file, d->init, &x, NULL);
+		check_assignment(c, file, d->init, &x, NULL, "variable declaration");
 		d->init_done = true;
 		if (x.type && x.type->kind != TY_TUPLE && (x.mode == OP_CONST || x.mode == OP_VAR || x.mode == OP_VALUE) &&
 		    !(x.type->kind == TY_BASIC && x.type->basic.kind == BK_UNTYPED_NIL))
@@ -497,6 +498,8 @@ static void var_decl(Checker *c, DeclInfo *d)
 		c->record = rec && k == 0;
 		Operand x;
 		check_expr(c, file, s->value.values.v[0], &x, NULL);
+		if (k == 0)
+			check_var_n1(c, file, s->value.names, s->value.values.v[0], &x, NULL);
 		c->record = rec;
 		d->init_done = true;
 		Expr *r = syn_unparen(s->value.values.v[0]);
@@ -680,6 +683,7 @@ static void collect(Checker *c, SynFile *f, Scope *fscope)
 						di->init = s->value.values.n == s->value.names.n ? s->value.values.v[k] : NULL;
 						declare_pkg(c, o, id, file);
 					}
+					check_var_arity(c, file, s->value.names, s->value.values);
 				}
 				break;
 			case SPEC_TYPE: {
@@ -859,6 +863,7 @@ Package *types_check(Arena *a, const char *path, SynFile **files, uint32_t n, co
 			c->scope = d->fscope;
 			Operand x;
 			check_expr(c, d->file->src->id, d->spec->value.values.v[0], &x, NULL);
+			check_var_n1(c, d->file->src->id, d->spec->value.names, d->spec->value.values.v[0], &x, d->obj->type);
 		}
 		if (d->obj->kind == OBJ_VAR && d->init && !d->init_done) {
 			c->scope = d->fscope;

@@ -121,6 +121,11 @@ void check_return(Checker *c, uint32_t file, Stmt *s, Type *sig, Operand *xs, ui
 bool check_assign_lhs(Checker *c, uint32_t file, Expr *l, Operand *x);
 bool check_conversion(Checker *c, uint32_t file, Expr *call, Operand *x, Type *t);
 bool check_div_zero(Checker *c, uint32_t file, Expr *bin, Operand *x, Operand *y);
+bool check_binary_untyped(Checker *c, uint32_t file, Expr *bin, Operand *x, Operand *y);
+bool check_shift(Checker *c, uint32_t file, Expr *bin, Operand *x, Operand *y);
+void check_const_overflow(Checker *c, uint32_t file, Expr *e, ConstVal *v, Type *t);
+void check_var_arity(Checker *c, uint32_t file, ExprList names, ExprList values);
+void check_var_n1(Checker *c, uint32_t file, ExprList names, Expr *rhs, Operand *x, Type *t);
 
 /* The entry point: checks one package's parsed files. */
 typedef struct CheckConfig {

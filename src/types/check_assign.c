@@ -1047,3 +1047,169 @@ bool check_div_zero(Checker *c, uint32_t file, Expr *bin, Operand *x, Operand *y
 	check_errorf(c, file, at(bin->binary.y), "invalid operation: division by zero");
 	return true;
 }
+
+/* ---- constants that do not fit their type (representable, invalidConversion) ---- */
+
+/* types2 invalidConversion: "X truncated to T", "X overflows T", "cannot convert X to type T". */
+static void invalid_conversion(Checker *c, uint32_t file, Expr *e, const Operand *x, Type *t, ImplicitCode code)
+{
+	const char *xs = check_operand_string(c, file, e, x), *ts = type_str(c, t);
+	if (code == IC_TRUNCATED)
+		check_errorf(c, file, at(e), "%s truncated to %s", xs, ts);
+	else if (code == IC_OVERFLOW)
+		check_errorf(c, file, at(e), "%s overflows %s", xs, ts);
+	else
+		check_errorf(c, file, at(e), "cannot convert %s to type %s", xs, ts);
+}
+
+/* The untyped operand of a binary operation converted to the other's (typed, basic) type
+ * (matchTypes with convertUntyped): true when it does not fit (reported). */
+static bool convert_untyped_to(Checker *c, uint32_t file, Expr *e, Operand *x, Type *target)
+{
+	if (x->mode != OP_CONST || !x->val || !types_is_untyped(x->type) || types_is_typeparam(target))
+		return false;
+	Type *u = types_under(target);
+	if (u->kind != TY_BASIC || types_is_untyped(u))
+		return false;
+	uint32_t fam = TF_BOOLEAN | TF_STRING;
+	bool numeric = (u->flags & TF_NUMERIC) && (x->type->flags & TF_NUMERIC);
+	if (!numeric && !(u->flags & x->type->flags & fam))
+		return false; /* mismatched types: not a conversion error */
+	ConstVal *r = NULL;
+	ConstRepCode rc = const_representation(c->a, x->val, x->type, u->basic.kind, &r);
+	if (rc == CREP_OK || rc == CREP_INVALID)
+		return false;
+	invalid_conversion(c, file, e, x, u, rc == CREP_TRUNCATED ? IC_TRUNCATED : IC_OVERFLOW);
+	return true;
+}
+
+bool check_binary_untyped(Checker *c, uint32_t file, Expr *bin, Operand *x, Operand *y)
+{
+	TokKind op = bin->binary.op;
+	if (op == TOK_SHL || op == TOK_SHR || op == TOK_LAND || op == TOK_LOR)
+		return false;
+	if (!is_value(x) || !is_value(y) || !known(x->type) || !known(y->type))
+		return false;
+	bool xu = types_is_untyped(x->type), yu = types_is_untyped(y->type);
+	if (xu == yu)
+		return false;
+	if (xu)
+		return convert_untyped_to(c, file, bin->binary.x, x, y->type);
+	return convert_untyped_to(c, file, bin->binary.y, y, x->type);
+}
+
+/* A typed constant result v of expression e that does not fit its type t (overflow()). */
+void check_const_overflow(Checker *c, uint32_t file, Expr *e, ConstVal *v, Type *t)
+{
+	if (!v || v->kind == CK_UNKNOWN || !known(t) || types_is_untyped(t) || types_is_typeparam(t))
+		return;
+	Type *u = types_under(t);
+	if (u->kind != TY_BASIC)
+		return;
+	ConstVal *r = NULL;
+	ConstRepCode rc = const_representation(c->a, v, t, u->basic.kind, &r);
+	if (rc == CREP_OK)
+		return;
+	Operand x = {.mode = OP_CONST, .type = t, .val = v};
+	invalid_conversion(c, file, e, &x, u, rc == CREP_TRUNCATED ? IC_TRUNCATED : rc == CREP_OVERFLOW ? IC_OVERFLOW : IC_INVALID);
+}
+
+/* Shift operands (types2 shift): the shifted operand must be an integer, the count a
+ * non-negative integer (a uint when untyped), at most 1074 for constant shifts. True when
+ * reported. */
+bool check_shift(Checker *c, uint32_t file, Expr *bin, Operand *x, Operand *y)
+{
+	if (!is_value(x) || !is_value(y) || !known(x->type) || !known(y->type))
+		return false;
+	Expr *ye = bin->binary.y;
+	ConstVal *xval = x->mode == OP_CONST && x->val ? const_to_int(c->a, x->val) : NULL;
+	bool xint = types_is_typeparam(x->type) ? true : types_is_integer(x->type);
+	if (!xint && !(types_is_untyped(x->type) && xval && xval->kind == CK_INT)) {
+		if (types_is_untyped(x->type) && x->mode != OP_CONST)
+			return false; /* delayed in types2: the context decides */
+		if (x->mode == OP_CONST && (!x->val || x->val->kind == CK_UNKNOWN))
+			return false;
+		check_errorf(c, file, at(bin->binary.x), "invalid operation: shifted operand %s must be integer",
+		             check_operand_string(c, file, bin->binary.x, x));
+		return true;
+	}
+	if (y->mode == OP_CONST) {
+		if (!y->val || y->val->kind == CK_UNKNOWN)
+			return false;
+		ConstVal *yval = const_to_int(c->a, y->val);
+		if (yval && yval->kind == CK_INT && const_sign(yval) < 0) {
+			check_errorf(c, file, at(ye), "invalid operation: negative shift count %s", check_operand_string(c, file, ye, y));
+			return true;
+		}
+		if (types_is_untyped(y->type)) {
+			ConstVal *r = NULL;
+			ConstRepCode rc = const_representation(c->a, y->val, y->type, BK_UINT, &r);
+			if (rc != CREP_OK) {
+				invalid_conversion(c, file, ye, y, types_typ[BK_UINT],
+				                   rc == CREP_TRUNCATED ? IC_TRUNCATED : rc == CREP_OVERFLOW ? IC_OVERFLOW : IC_INVALID);
+				return true;
+			}
+		}
+		if (x->mode == OP_CONST && yval && yval->kind == CK_INT) {
+			bool exact = false;
+			uint64_t s = const_uint64_val(yval, &exact);
+			if (!exact || s > 1023 - 1 + 52) {
+				check_errorf(c, file, at(ye), "invalid operation: invalid shift count %s", check_operand_string(c, file, ye, y));
+				return true;
+			}
+		}
+		return false;
+	}
+	if (types_is_untyped(y->type) || types_is_typeparam(y->type))
+		return false;
+	if (!types_is_integer(y->type)) {
+		check_errorf(c, file, at(ye), "invalid operation: shift count %s must be integer", check_operand_string(c, file, ye, y));
+		return true;
+	}
+	return false;
+}
+
+/* ---- variable declarations (resolver.go arity, initVars) ---- */
+
+/* n names and m values, m neither n nor 1: "extra init expr" or "missing init expr for". */
+void check_var_arity(Checker *c, uint32_t file, ExprList names, ExprList values)
+{
+	if (!values.n || values.n == names.n || values.n == 1)
+		return;
+	if (names.n < values.n)
+		check_errorf(c, file, at(values.v[names.n]), "extra init expr %s", check_expr_string(c, values.v[names.n]));
+	else
+		check_errorf(c, file, at(names.v[values.n]), "missing init expr for %s", check_expr_string(c, names.v[values.n]));
+}
+
+/* var a, b [T] = f(): the one value x of rhs must have as many results as names, each
+ * assignable to t. */
+void check_var_n1(Checker *c, uint32_t file, ExprList names, Expr *rhs, Operand *x, Type *t)
+{
+	uint32_t n = names.n;
+	if (!is_value(x) || !known(x->type)) {
+		if (x->mode == OP_NOVALUE)
+			check_single_value(c, file, rhs, x);
+		return;
+	}
+	Expr *r = syn_unparen(rhs);
+	ExprList one = {&rhs, 1};
+	if (x->type->kind == TY_TUPLE) {
+		ObjList vs = x->type->tuple.vars;
+		if (vs.len != n) {
+			check_assign_mismatch(c, file, one, n, vs.len);
+			return;
+		}
+		for (uint32_t i = 0; t && i < n; i++) {
+			Operand y = {.mode = OP_VALUE, .type = vs.data[i]->type};
+			check_assignment(c, file, rhs, &y, t, "assignment");
+		}
+		return;
+	}
+	if (n == 2 && (r->kind == EXPR_INDEX || r->kind == EXPR_TYPE_ASSERT || (r->kind == EXPR_UNARY && r->unary.op == TOK_ARROW))) {
+		if (t)
+			check_assignment(c, file, rhs, x, t, "assignment");
+		return;
+	}
+	check_assign_mismatch(c, file, one, n, 1);
+}

@@ -103,6 +103,10 @@ static void binary(Checker *c, uint32_t file, Expr *e, Operand *x)
 	bool ok;
 	ConstOp o = cop(op, &ok);
 	bool both = x->mode == OP_CONST && y.mode == OP_CONST && x->val && y.val;
+	if ((op == TOK_SHL || op == TOK_SHR) ? check_shift(c, file, e, x, &y) : check_binary_untyped(c, file, e, x, &y)) {
+		set(x, OP_INVALID, NULL);
+		return;
+	}
 	if (op == TOK_SHL || op == TOK_SHR) {
 		if (both && types_is_untyped(x->type)) {
 			bool exact;
@@ -129,8 +133,10 @@ static void binary(Checker *c, uint32_t file, Expr *e, Operand *x)
 			Type *u = types_under(x->type);
 			if (x->val && u->kind == TY_BASIC) {
 				ConstVal *r = NULL;
-				if (!const_representable(c->a, x->val, u->basic.kind, &r))
+				if (!const_representable(c->a, x->val, u->basic.kind, &r)) {
+					check_const_overflow(c, file, e, x->val, x->type);
 					x->val = NULL;
+				}
 			}
 			if (!x->val)
 				x->mode = OP_VALUE;
@@ -185,8 +191,10 @@ static void binary(Checker *c, uint32_t file, Expr *e, Operand *x)
 		Type *u = types_under(t);
 		if (r && !types_is_untyped(t) && u->kind == TY_BASIC) {
 			ConstVal *rr = NULL;
-			if (!const_representable(c->a, r, u->basic.kind, &rr))
+			if (!const_representable(c->a, r, u->basic.kind, &rr)) {
+				check_const_overflow(c, file, e, r, t);
 				r = NULL;
+			}
 			else if (rr)
 				r = rr;
 		}
@@ -823,6 +831,7 @@ void check_expr(Checker *c, uint32_t file, Expr *e, Operand *x, Type *hint)
 				m = x->mode == OP_VAR ? OP_VAR : OP_VALUE;
 			} else if (u->kind == TY_MAP) {
 				t = u->map.elem;
+				check_assignment(c, file, e->index.indices.v[0], &y, u->map.key, "map index");
 			} else if (u->kind == TY_BASIC && (u->flags & TF_STRING)) {
 				t = types_byte;
 			}
@@ -900,8 +909,10 @@ void check_expr(Checker *c, uint32_t file, Expr *e, Operand *x, Type *hint)
 			if (op == TOK_XOR && u->kind == TY_BASIC && (u->flags & TF_UNSIGNED))
 				prec = (unsigned)(8 * types_sizeof(u));
 			ConstVal *r = ok ? const_unary(c->a, o, x->val, prec) : NULL;
-			if (r && !types_is_untyped(x->type) && u->kind == TY_BASIC && !const_representable(c->a, r, u->basic.kind, NULL))
+			if (r && !types_is_untyped(x->type) && u->kind == TY_BASIC && !const_representable(c->a, r, u->basic.kind, NULL)) {
+				check_const_overflow(c, file, e, r, x->type);
 				r = NULL;
+			}
 			x->val = r;
 			if (!r)
 				x->mode = OP_VALUE;

@@ -108,10 +108,8 @@ static void rhs_types(Checker *c, uint32_t file, ExprList rhs, uint32_t n, Type 
 		return;
 	if (!names)
 		check_assign_mismatch(c, file, rhs, n, rhs.n);
-	else if (n < rhs.n)
-		check_errorf(c, file, syn_expr_pos(rhs.v[n]), "extra init expr");
 	else
-		check_errorf(c, file, syn_expr_pos(names->v[rhs.n]), "missing init expr for %s", check_expr_string(c, names->v[rhs.n]));
+		check_var_arity(c, file, *names, rhs);
 }
 
 static void local_spec(Checker *c, uint32_t file, TokKind tok, Spec *s, Expr **ctype, ExprList *cvals, int64_t iota)
