@@ -1213,3 +1213,40 @@ void check_var_n1(Checker *c, uint32_t file, ExprList names, Expr *rhs, Operand 
 	}
 	check_assign_mismatch(c, file, one, n, 1);
 }
+
+/* x op= y: y meets x as in the binary operation x op y (untyped conversion, zero divisor,
+ * shift count). */
+void check_op_assign(Checker *c, uint32_t file, Stmt *s, Operand *x, Operand *y)
+{
+	TokKind tok = s->assign.tok;
+	if (tok < TOK_ADD_ASSIGN || tok > TOK_AND_NOT_ASSIGN || s->assign.lhs.n != 1 || s->assign.rhs.n != 1)
+		return;
+	Expr bin = {.kind = EXPR_BINARY, .pos = s->pos};
+	bin.binary.op = (TokKind)(TOK_ADD + (tok - TOK_ADD_ASSIGN));
+	bin.binary.x = s->assign.lhs.v[0];
+	bin.binary.y = s->assign.rhs.v[0];
+	if (check_single_value(c, file, bin.binary.y, y))
+		return;
+	Operand xx = *x;
+	if (bin.binary.op == TOK_SHL || bin.binary.op == TOK_SHR)
+		check_shift(c, file, &bin, &xx, y);
+	else if (!check_binary_untyped(c, file, &bin, &xx, y))
+		check_div_zero(c, file, &bin, &xx, y);
+}
+
+/* Arguments of append (the elements, without ...) and delete (the key). */
+void check_builtin_args(Checker *c, uint32_t file, Expr *call, BuiltinId id, Operand *ops)
+{
+	ExprList args = call->call.args;
+	if (!args.n || !is_value(&ops[0]) || !known(ops[0].type) || ops[0].mode == OP_NIL)
+		return;
+	Type *u = types_core_type(ops[0].type);
+	if (!u)
+		return;
+	if (id == BI_APPEND && u->kind == TY_SLICE && call->call.ellipsis == SYN_NOPOS) {
+		for (uint32_t i = 1; i < args.n; i++)
+			check_assignment(c, file, args.v[i], &ops[i], u->slice.elem, "argument to append");
+	} else if (id == BI_DELETE && u->kind == TY_MAP && args.n == 2) {
+		check_assignment(c, file, args.v[1], &ops[1], u->map.key, "argument to delete");
+	}
+}

@@ -91,8 +91,9 @@ static void binary(Checker *c, uint32_t file, Expr *e, Operand *x)
 	check_expr(c, file, e->binary.x, x, NULL);
 	check_expr(c, file, e->binary.y, &y, NULL);
 	TokKind op = e->binary.op;
-	if (check_single_value(c, file, e->binary.x, x) | check_single_value(c, file, e->binary.y, &y) ||
-	    check_div_zero(c, file, e, x, &y)) {
+	bool multi = check_single_value(c, file, e->binary.x, x);
+	multi = check_single_value(c, file, e->binary.y, &y) || multi;
+	if (multi || check_div_zero(c, file, e, x, &y)) {
 		set(x, OP_INVALID, NULL);
 		return;
 	}
@@ -404,6 +405,7 @@ static void builtin_call(Checker *c, uint32_t file, Expr *e, Object *b, Operand 
 			a0 = ops[i];
 	}
 	(void)first_type;
+	check_builtin_args(c, file, e, id, ops);
 	set(x, OP_VALUE, NULL);
 	switch (id) {
 	case BI_LEN:

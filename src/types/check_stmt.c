@@ -211,7 +211,7 @@ static void assign(Checker *c, uint32_t file, Stmt *s)
 	const char **ctx = ARENA_ARRAY(c->a, const char *, lhs.n ? lhs.n : 1);
 	Type **want = ARENA_ARRAY(c->a, Type *, lhs.n ? lhs.n : 1);
 	if (s->assign.tok != TOK_DEFINE) {
-		Operand x;
+		Operand x = {.mode = OP_INVALID};
 		Type **hints = ARENA_ARRAY(c->a, Type *, lhs.n ? lhs.n : 1);
 		for (uint32_t i = 0; i < lhs.n; i++) {
 			Expr *l = lhs.v[i];
@@ -229,6 +229,12 @@ static void assign(Checker *c, uint32_t file, Stmt *s)
 		}
 		Type **ts = ARENA_ARRAY(c->a, Type *, lhs.n ? lhs.n : 1);
 		bool plain = s->assign.tok == TOK_ASSIGN;
+		if (!plain && lhs.n == 1 && rhs.n == 1) {
+			Operand y;
+			check_expr(c, file, rhs.v[0], &y, NULL);
+			check_op_assign(c, file, s, &x, &y);
+			return;
+		}
 		rhs_types(c, file, rhs, lhs.n, ts, plain && rhs.n == lhs.n ? hints : NULL, plain ? want : NULL, plain ? ctx : NULL, NULL);
 		return;
 	}
