@@ -710,6 +710,8 @@ bool check_assignment(Checker *c, uint32_t file, Expr *e, Operand *x, Type *t, c
 		return false;
 	if (t && !usable(t))
 		return true;
+	if (x->mode == OP_VAR && types_is_untyped(x->type))
+		return true; /* a variable of an invalid type (type switch on a non-interface) */
 	if (types_is_untyped(x->type)) {
 		bool isnil = x->type->basic.kind == BK_UNTYPED_NIL;
 		Type *target = t;

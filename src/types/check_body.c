@@ -355,7 +355,7 @@ static void minmax(Checker *c, Operand *ops, uint32_t n, bool min, Operand *x)
 	Type *typed = NULL, *untyped = NULL;
 	bool allconst = n > 0;
 	for (uint32_t i = 0; i < n; i++) {
-		if (!is_value(&ops[i]) || !ops[i].type)
+		if (!is_value(&ops[i]) || !ops[i].type || ops[i].type->kind == TY_TUPLE)
 			return;
 		if (types_is_untyped(ops[i].type)) {
 			if (!untyped || untyped_rank(ops[i].type) > untyped_rank(untyped))
@@ -438,6 +438,8 @@ static void builtin_call(Checker *c, uint32_t file, Expr *e, Object *b, Operand 
 	case BI_APPEND:
 		if (is_value(&a0) && a0.type && a0.mode != OP_NIL)
 			x->type = a0.type;
+		if (x->type && x->type->kind == TY_TUPLE) /* append(f()): the slice is f's first result */
+			x->type = x->type->tuple.vars.len ? x->type->tuple.vars.data[0]->type : NULL;
 		break;
 	case BI_COPY:
 		x->type = types_typ[BK_INT];

@@ -215,7 +215,8 @@ static void assign(Checker *c, uint32_t file, Stmt *s)
 		Type **hints = ARENA_ARRAY(c->a, Type *, lhs.n ? lhs.n : 1);
 		for (uint32_t i = 0; i < lhs.n; i++) {
 			Expr *l = lhs.v[i];
-			if (l->kind == EXPR_IDENT && l->ident.name == types_name_blank) {
+			Expr *ul = syn_unparen(l);
+			if (ul->kind == EXPR_IDENT && ul->ident.name == types_name_blank) { /* (_) = v too */
 				ctx[i] = "assignment to _ identifier";
 				continue;
 			}
