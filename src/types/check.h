@@ -125,6 +125,7 @@ bool check_binary_untyped(Checker *c, uint32_t file, Expr *bin, Operand *x, Oper
 bool check_shift(Checker *c, uint32_t file, Expr *bin, Operand *x, Operand *y);
 void check_const_overflow(Checker *c, uint32_t file, Expr *e, ConstVal *v, Type *t);
 void check_var_arity(Checker *c, uint32_t file, ExprList names, ExprList values);
+void check_untyped_overflow(Checker *c, uint32_t file, Expr *e, TokKind op, bool unary, ConstVal **v);
 void check_op_assign(Checker *c, uint32_t file, Stmt *s, Operand *x, Operand *y);
 void check_builtin_args(Checker *c, uint32_t file, Expr *call, BuiltinId id, Operand *ops);
 void check_var_n1(Checker *c, uint32_t file, ExprList names, Expr *rhs, Operand *x, Type *t);

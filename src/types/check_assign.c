@@ -1252,3 +1252,19 @@ void check_builtin_args(Checker *c, uint32_t file, Expr *call, BuiltinId id, Ope
 		check_assignment(c, file, args.v[1], &ops[1], u->map.key, "argument to delete");
 	}
 }
+
+/* An untyped integer constant beyond 512 bits (overflow()): "constant addition overflow" at
+ * the operator; *v becomes NULL. */
+void check_untyped_overflow(Checker *c, uint32_t file, Expr *e, TokKind op, bool unary, ConstVal **v)
+{
+	if (!*v || !const_untyped_overflows(*v))
+		return;
+	const char *name = NULL;
+	if (unary)
+		name = op == TOK_XOR ? "bitwise complement " : "";
+	else
+		name = op == TOK_ADD ? "addition " : op == TOK_SUB ? "subtraction " : op == TOK_XOR ? "bitwise XOR " :
+		       op == TOK_MUL ? "multiplication " : op == TOK_SHL ? "shift " : "";
+	check_errorf(c, file, e->pos, "constant %soverflow", name);
+	*v = NULL; /* the operand goes on as a non-constant value */
+}

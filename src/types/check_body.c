@@ -118,6 +118,9 @@ static void binary(Checker *c, uint32_t file, Expr *e, Operand *x)
 				return;
 			}
 			x->val = const_shift(c->a, xi, o, (unsigned)s);
+			check_untyped_overflow(c, file, e, op, false, &x->val);
+			if (!x->val)
+				x->mode = OP_VALUE;
 			x->type = untyped_rank(x->type) >= 3 ? types_typ[BK_UNTYPED_INT] : x->type;
 			return;
 		}
@@ -199,6 +202,8 @@ static void binary(Checker *c, uint32_t file, Expr *e, Operand *x)
 			else if (rr)
 				r = rr;
 		}
+		if (r && types_is_untyped(t))
+			check_untyped_overflow(c, file, e, op, false, &r);
 		x->mode = r ? OP_CONST : OP_VALUE;
 		x->val = r;
 		x->type = t;
@@ -913,6 +918,8 @@ void check_expr(Checker *c, uint32_t file, Expr *e, Operand *x, Type *hint)
 			if (op == TOK_XOR && u->kind == TY_BASIC && (u->flags & TF_UNSIGNED))
 				prec = (unsigned)(8 * types_sizeof(u));
 			ConstVal *r = ok ? const_unary(c->a, o, x->val, prec) : NULL;
+			if (r && types_is_untyped(x->type))
+				check_untyped_overflow(c, file, e, op, true, &r);
 			if (r && !types_is_untyped(x->type) && u->kind == TY_BASIC && !const_representable(c->a, r, u->basic.kind, NULL)) {
 				check_const_overflow(c, file, e, r, x->type);
 				r = NULL;
@@ -960,6 +967,8 @@ void check_const_spec(Checker *c, uint32_t file, Expr *typ, Expr *init, Object *
 	set(&x, OP_INVALID, NULL);
 	if (init)
 		check_expr(c, file, init, &x, t);
+	if (init && t && x.mode == OP_CONST)
+		check_assignment(c, file, init, &x, t, "constant declaration");
 	c->iota = save;
 	if (x.mode != OP_CONST || !x.type) {
 		obj->type = t ? t : check_invalid();
