@@ -12,6 +12,11 @@
  * variables with explicit types, and in bodies: scoping of every local declaration and the
  * operand types that are easy to get right. Where a type is not known the checker records
  * nothing rather than something wrong (the differential test counts missing lines).
+ *
+ * Threads: packages are checked in parallel (docs/types.md "Parallel checking"). An imported
+ * package's objects and types are read by other checkers at the same time: never write to
+ * them (flags, fields, caches); mark only objects with obj->pkg == c->pkg. Lazy data of
+ * shared types goes through the types_* functions, which guard it (share.c).
  */
 #ifndef GOMEM_TYPES_CHECK_H
 #define GOMEM_TYPES_CHECK_H
@@ -111,24 +116,54 @@ void check_const_spec(Checker *c, uint32_t file, Expr *typ, Expr *init, Object *
 
 /* check_assign.c: values meeting types (assignability, untyped conversion, arity), as types2
  * reports them. A context is types2's: "assignment", "variable declaration", "argument to f"... */
-const char *check_expr_string(Checker *c, Expr *e);
-const char *check_operand_string(Checker *c, uint32_t file, Expr *e, const Operand *x);
 bool check_single_value(Checker *c, uint32_t file, Expr *e, Operand *x);
 bool check_assignment(Checker *c, uint32_t file, Expr *e, Operand *x, Type *t, const char *context);
 void check_assign_mismatch(Checker *c, uint32_t file, ExprList rhs, uint32_t l, uint32_t r);
 bool check_call_args(Checker *c, uint32_t file, Expr *call, Type *sig, Operand *args, Expr **exprs, uint32_t nargs);
 void check_return(Checker *c, uint32_t file, Stmt *s, Type *sig, Operand *xs, uint32_t n);
 bool check_assign_lhs(Checker *c, uint32_t file, Expr *l, Operand *x);
-bool check_conversion(Checker *c, uint32_t file, Expr *call, Operand *x, Type *t);
-bool check_div_zero(Checker *c, uint32_t file, Expr *bin, Operand *x, Operand *y);
-bool check_binary_untyped(Checker *c, uint32_t file, Expr *bin, Operand *x, Operand *y);
-bool check_shift(Checker *c, uint32_t file, Expr *bin, Operand *x, Operand *y);
 void check_const_overflow(Checker *c, uint32_t file, Expr *e, ConstVal *v, Type *t);
 void check_var_arity(Checker *c, uint32_t file, ExprList names, ExprList values);
 void check_untyped_overflow(Checker *c, uint32_t file, Expr *e, TokKind op, bool unary, ConstVal **v);
 void check_op_assign(Checker *c, uint32_t file, Stmt *s, Operand *x, Operand *y);
 void check_builtin_args(Checker *c, uint32_t file, Expr *call, BuiltinId id, Operand *ops);
 void check_var_n1(Checker *c, uint32_t file, ExprList names, Expr *rhs, Operand *x, Type *t);
+
+/* check_errfmt.c: pieces of types2's messages (strings in the checker's arena) */
+const char *check_expr_str(Checker *c, Expr *e);
+const char *check_type_str(Checker *c, Type *t);
+const char *check_operand_str(Checker *c, Expr *e, const Operand *x);
+const char *check_composite_kind(Type *t);
+
+/* check_ops.c: operator errors; each returns false when it reported one */
+bool check_known_value(const Operand *x);
+bool check_value_ok(Checker *c, uint32_t file, Expr *e, Operand *x, bool no_types);
+bool check_binary_ok(Checker *c, uint32_t file, Expr *e, Operand *x, Operand *y);
+bool check_unary_ok(Checker *c, uint32_t file, Expr *e, Operand *x);
+bool check_convert_untyped(Checker *c, uint32_t file, Expr *e, Operand *x, Type *target);
+
+/* check_errs_expr.c: selector, call, index and slice errors */
+void check_selector_error(Checker *c, uint32_t file, Expr *e, Operand *x, LookupResult *r);
+Object *check_pkg_selector_error(Checker *c, uint32_t file, Expr *e, Package *ip);
+bool check_index_ok(Checker *c, uint32_t file, Expr *e, Operand *x, Operand *y);
+bool check_slice_ok(Checker *c, uint32_t file, Expr *e, Operand *x, Operand *y);
+bool check_callable_ok(Checker *c, uint32_t file, Expr *e, Operand *f);
+void check_call_args_ok(Checker *c, uint32_t file, Expr *e, Operand *args, uint32_t n);
+bool check_conversion_ok(Checker *c, uint32_t file, Expr *e, Type *t, Operand *x);
+bool check_index_value_ok(Checker *c, uint32_t file, Expr *ie, Operand *y, int64_t max, int64_t *val);
+
+/* check_errs_builtin.c: argument errors of the builtins */
+bool check_builtin_ok(Checker *c, uint32_t file, Expr *e, BuiltinId id, Operand *ops, uint32_t n);
+bool check_simple_assign_ok(Checker *c, uint32_t file, Expr *ye, Operand *y, Type *t, const char *context);
+
+/* check_errs_lit.c: composite literal errors */
+void check_composite_errs(Checker *c, uint32_t file, Expr *e, Type *t, bool elided);
+
+/* check_errs_stmt.c: expression errors of statements */
+void check_expr_stmt_errs(Checker *c, uint32_t file, Stmt *s, Operand *x);
+void check_cond_errs(Checker *c, uint32_t file, Expr *cond, Operand *x, const char *what);
+void check_send_errs(Checker *c, uint32_t file, Stmt *s, Operand *ch, Operand *v);
+void check_incdec_errs(Checker *c, uint32_t file, Stmt *s, Operand *x);
 
 /* The entry point: checks one package's parsed files. */
 typedef struct CheckConfig {

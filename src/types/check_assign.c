@@ -2,16 +2,15 @@
  * check_assign.c: assignability errors, as types2 (the checker gc prints) reports them.
  *
  * go/types counterparts: assignments.go (assignment, initVars/assignVars mismatches,
- * returnError, lhsVar), call.go arguments() (arity, ... misuse), conversions.go (constant
- * conversions), expr.go (implicitTypeAndValue, representable, overflow) and operand.go
- * (operandString, assignableTo causes), lookup.go (missingMethod causes).
+ * returnError, lhsVar), call.go arguments() (arity, ... misuse), expr.go and const.go
+ * (implicitTypeAndValue, representable, overflow), operand.go (assignableTo causes) and
+ * lookup.go (missingMethod causes). Operator, conversion and index errors are check_ops.c's and
+ * check_errs_expr.c's; expressions and operands are printed by check_errfmt.c.
  *
  * The expression checker calls in here where a value meets a type: an untyped value is first
  * converted to its target (default types, representability: "(truncated)", "(overflows)"),
  * then the typed value must be assignable. Messages describe operands as types2 does
- * (`x (variable of struct type T)`, `300 (untyped int constant)`), with expressions printed
- * as cmd/compile/internal/syntax prints them in short form, types qualified by package name.
- * Positions are the start of the offending expression (types2's atPos).
+ * (`x (variable of struct type T)`, `300 (untyped int constant)`). Positions are the start of the offending expression (types2's atPos).
  *
  * The hard rule: nothing is reported when a type involved is unknown (NULL) or invalid, so an
  * incompletely typed expression never yields an error on correct code.
@@ -21,8 +20,6 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
-
-#define MAX_EXPR_DEPTH 200
 
 /* ---- small string buffer helpers ---- */
 
@@ -54,210 +51,7 @@ static const char *bdone(Checker *c, TypesBuf *b)
 	return s;
 }
 
-/* ---- expressions as syntax.String prints them (ShortForm) ---- */
-
-static void expr_str(TypesBuf *b, Expr *e, int depth);
-
-static void expr_list(TypesBuf *b, ExprList l, int depth)
-{
-	for (uint32_t i = 0; i < l.n; i++) {
-		if (i)
-			bput(b, ", ");
-		expr_str(b, l.v[i], depth);
-	}
-}
-
-static void field_list(TypesBuf *b, FieldList *l, const char *sep, int depth)
-{
-	if (!l)
-		return;
-	for (uint32_t i = 0; i < l->n; i++) {
-		Field *f = l->list[i];
-		if (i)
-			bput(b, sep);
-		for (uint32_t k = 0; k < f->names.n; k++) {
-			if (k)
-				bput(b, ", ");
-			expr_str(b, f->names.v[k], depth);
-		}
-		if (f->names.n && f->type)
-			bput(b, " ");
-		if (f->type)
-			expr_str(b, f->type, depth);
-	}
-}
-
-static void signature_str(TypesBuf *b, Expr *ft, int depth)
-{
-	if (ft->func_type.tparams) {
-		bput(b, "[");
-		field_list(b, ft->func_type.tparams, ", ", depth);
-		bput(b, "]");
-	}
-	bput(b, "(");
-	field_list(b, ft->func_type.params, ", ", depth);
-	bput(b, ")");
-	FieldList *r = ft->func_type.results;
-	if (r && r->n) {
-		bput(b, " ");
-		if (r->n == 1 && r->list[0]->names.n == 0) {
-			expr_str(b, r->list[0]->type, depth);
-		} else {
-			bput(b, "(");
-			field_list(b, r, ", ", depth);
-			bput(b, ")");
-		}
-	}
-}
-
-static void expr_str(TypesBuf *b, Expr *e, int depth)
-{
-	if (!e)
-		return;
-	if (depth > MAX_EXPR_DEPTH) {
-		bput(b, "…");
-		return;
-	}
-	depth++;
-	switch (e->kind) {
-	case EXPR_BAD: bput(b, "BadExpr"); break;
-	case EXPR_IDENT: bput(b, e->ident.name ? e->ident.name->s : "_"); break;
-	case EXPR_ELLIPSIS:
-		bput(b, "...");
-		expr_str(b, e->ellipsis.elt, depth);
-		break;
-	case EXPR_BASIC_LIT: bputn(b, e->lit.text, e->lit.len); break;
-	case EXPR_FUNC_LIT:
-		expr_str(b, e->func_lit.type, depth);
-		bput(b, e->func_lit.body && e->func_lit.body->block.list.n ? " {…}" : " {}");
-		break;
-	case EXPR_COMPOSITE_LIT:
-		expr_str(b, e->composite.type, depth);
-		bput(b, e->composite.elts.n ? "{…}" : "{}");
-		break;
-	case EXPR_PAREN:
-		bput(b, "(");
-		expr_str(b, e->paren.x, depth);
-		bput(b, ")");
-		break;
-	case EXPR_SELECTOR:
-		expr_str(b, e->selector.x, depth);
-		bput(b, ".");
-		expr_str(b, e->selector.sel, depth);
-		break;
-	case EXPR_INDEX:
-	case EXPR_INDEX_LIST:
-		expr_str(b, e->index.x, depth);
-		bput(b, "[");
-		expr_list(b, e->index.indices, depth);
-		bput(b, "]");
-		break;
-	case EXPR_SLICE:
-		expr_str(b, e->slice.x, depth);
-		bput(b, "[");
-		expr_str(b, e->slice.low, depth);
-		bput(b, ":");
-		expr_str(b, e->slice.high, depth);
-		if (e->slice.max) {
-			bput(b, ":");
-			expr_str(b, e->slice.max, depth);
-		}
-		bput(b, "]");
-		break;
-	case EXPR_TYPE_ASSERT:
-		expr_str(b, e->assert.x, depth);
-		bput(b, ".(");
-		if (e->assert.type)
-			expr_str(b, e->assert.type, depth);
-		else
-			bput(b, "type");
-		bput(b, ")");
-		break;
-	case EXPR_CALL:
-		expr_str(b, e->call.fun, depth);
-		bput(b, "(");
-		expr_list(b, e->call.args, depth);
-		if (e->call.ellipsis != SYN_NOPOS)
-			bput(b, "...");
-		bput(b, ")");
-		break;
-	case EXPR_STAR:
-		bput(b, "*");
-		expr_str(b, e->star.x, depth);
-		break;
-	case EXPR_UNARY:
-		bput(b, syn_tok_string(e->unary.op));
-		expr_str(b, e->unary.x, depth);
-		break;
-	case EXPR_BINARY:
-		expr_str(b, e->binary.x, depth);
-		bput(b, " ");
-		bput(b, syn_tok_string(e->binary.op));
-		bput(b, " ");
-		expr_str(b, e->binary.y, depth);
-		break;
-	case EXPR_KEY_VALUE:
-		expr_str(b, e->kv.key, depth);
-		bput(b, ": ");
-		expr_str(b, e->kv.value, depth);
-		break;
-	case EXPR_ARRAY_TYPE:
-		bput(b, "[");
-		if (e->array.len && e->array.len->kind == EXPR_ELLIPSIS)
-			bput(b, "...");
-		else
-			expr_str(b, e->array.len, depth);
-		bput(b, "]");
-		expr_str(b, e->array.elt, depth);
-		break;
-	case EXPR_STRUCT_TYPE:
-		bput(b, "struct{");
-		field_list(b, e->struct_type.fields, "; ", depth);
-		bput(b, "}");
-		break;
-	case EXPR_FUNC_TYPE:
-		bput(b, "func");
-		signature_str(b, e, depth);
-		break;
-	case EXPR_INTERFACE_TYPE: {
-		bput(b, "interface{");
-		FieldList *l = e->iface.methods;
-		for (uint32_t i = 0; l && i < l->n; i++) {
-			Field *f = l->list[i];
-			if (i)
-				bput(b, "; ");
-			if (f->names.n && f->type && f->type->kind == EXPR_FUNC_TYPE) {
-				expr_str(b, f->names.v[0], depth);
-				signature_str(b, f->type, depth);
-			} else {
-				expr_str(b, f->type, depth);
-			}
-		}
-		bput(b, "}");
-		break;
-	}
-	case EXPR_MAP_TYPE:
-		bput(b, "map[");
-		expr_str(b, e->map.key, depth);
-		bput(b, "]");
-		expr_str(b, e->map.value, depth);
-		break;
-	case EXPR_CHAN_TYPE:
-		bput(b, e->chan.dir == SYN_CHAN_RECV ? "<-chan " : e->chan.dir == SYN_CHAN_SEND ? "chan<- " : "chan ");
-		expr_str(b, e->chan.value, depth);
-		break;
-	case EXPR__COUNT: break;
-	}
-}
-
-const char *check_expr_string(Checker *c, Expr *e)
-{
-	TypesBuf b = {0};
-	expr_str(&b, e, 0);
-	return bdone(c, &b);
-}
-
-/* ---- operands as types2's operandString describes them ---- */
+/* ---- operands (printed by check_errfmt.c) ---- */
 
 static bool is_value(const Operand *x) { return x->mode == OP_CONST || x->mode == OP_VAR || x->mode == OP_VALUE || x->mode == OP_NIL; }
 
@@ -278,128 +72,7 @@ static bool is_map_index(Checker *c, uint32_t file, Expr *e)
 	return u && u->kind == TY_MAP;
 }
 
-static const char *mode_str(Checker *c, uint32_t file, Expr *e, const Operand *x)
-{
-	switch (x->mode) {
-	case OP_INVALID: return "invalid operand";
-	case OP_NOVALUE: return "no value";
-	case OP_TYPE: return "type";
-	case OP_CONST: return "constant";
-	case OP_VAR: return "variable";
-	case OP_VALUE: {
-		Expr *u = e ? syn_unparen(e) : NULL;
-		if (u && (u->kind == EXPR_TYPE_ASSERT || (u->kind == EXPR_UNARY && u->unary.op == TOK_ARROW)))
-			return "comma, ok expression";
-		if (is_map_index(c, file, e))
-			return "map index expression";
-		return "value";
-	}
-	case OP_BUILTIN: return "built-in";
-	case OP_PKG: return "package";
-	case OP_NIL: return "nil";
-	}
-	return "value";
-}
-
-static const char *composite_kind(Type *t)
-{
-	Type *u = types_under(t);
-	switch (u->kind) {
-	case TY_BASIC: return NULL;
-	case TY_ARRAY: return "array";
-	case TY_SLICE: return "slice";
-	case TY_STRUCT: return "struct";
-	case TY_POINTER: return "pointer";
-	case TY_SIGNATURE: return "func";
-	case TY_INTERFACE: return "interface";
-	case TY_MAP: return "map";
-	case TY_CHAN: return "chan";
-	case TY_TUPLE: return "tuple";
-	case TY_UNION: return "union";
-	case TY_NAMED:
-	case TY_TYPEPARAM:
-	case TY_ALIAS:
-	case TY_COUNT: return NULL;
-	}
-	return NULL;
-}
-
-static void op_write(Checker *c, uint32_t file, TypesBuf *b, Expr *e, const Operand *x)
-{
-	if (x->mode == OP_NIL || (x->type && x->type->kind == TY_BASIC && x->type->basic.kind == BK_UNTYPED_NIL)) {
-		bput(b, "nil");
-		return;
-	}
-	size_t start = b->len;
-	if (e)
-		expr_str(b, e, 0);
-	else if (x->mode == OP_CONST && x->val) {
-		char *s = const_string(x->val);
-		bput(b, s);
-		free(s);
-	}
-	size_t elen = b->len - start;
-	bool hasexpr = elen > 0;
-	if (hasexpr)
-		bput(b, " (");
-	bool hastype = false;
-	if (x->mode != OP_INVALID && x->mode != OP_NOVALUE && x->mode != OP_BUILTIN && x->mode != OP_TYPE && x->type) {
-		if (types_is_untyped(x->type)) {
-			bput(b, x->type->basic.name);
-			bput(b, " ");
-		} else {
-			hastype = true;
-		}
-	}
-	bput(b, mode_str(c, file, e, x));
-	if (x->mode == OP_CONST && x->val) {
-		char *s = const_string(x->val);
-		if (!hasexpr || strlen(s) != elen || memcmp(s, b->data + start, elen) != 0) {
-			bput(b, " ");
-			bput(b, s);
-		}
-		free(s);
-	}
-	if (hastype) {
-		Type *t = x->type;
-		Type *ua = types_unalias(t);
-		bput(b, " of ");
-		if (types_is_generic(t))
-			bput(b, "generic ");
-		if (ua->kind != TY_TYPEPARAM && (t->kind == TY_NAMED || t->kind == TY_ALIAS)) {
-			const char *k = composite_kind(t);
-			Type *u = types_under(t);
-			if (!k && u->kind == TY_BASIC)
-				k = u->basic.name;
-			if (k) {
-				bput(b, k);
-				bput(b, " ");
-			}
-		}
-		bput(b, "type ");
-		btype(c, b, t);
-		if (ua->kind == TY_TYPEPARAM) {
-			bput(b, " constrained by ");
-			btype(c, b, ua->tparam.bound);
-		}
-	}
-	if (hasexpr)
-		bput(b, ")");
-}
-
-const char *check_operand_string(Checker *c, uint32_t file, Expr *e, const Operand *x)
-{
-	TypesBuf b = {0};
-	op_write(c, file, &b, e, x);
-	return bdone(c, &b);
-}
-
-static const char *type_str(Checker *c, Type *t)
-{
-	TypesBuf b = {0};
-	btype(c, &b, t);
-	return bdone(c, &b);
-}
+static const char *type_str(Checker *c, Type *t) { return check_type_str(c, t); }
 
 /* The position types2 reports an operand at: the start of its expression. */
 static uint32_t at(Expr *e) { return e ? syn_expr_pos(e) : 0; }
@@ -688,12 +361,12 @@ static bool usable(Type *t)
 bool check_single_value(Checker *c, uint32_t file, Expr *e, Operand *x)
 {
 	if (x->mode == OP_NOVALUE) {
-		check_errorf(c, file, at(e), "%s used as value", check_operand_string(c, file, e, x));
+		check_errorf(c, file, at(e), "%s used as value", check_operand_str(c, e, x));
 		x->mode = OP_INVALID;
 		return true;
 	}
 	if (is_value(x) && x->type && x->type->kind == TY_TUPLE) {
-		check_errorf(c, file, at(e), "multiple-value %s in single-value context", check_operand_string(c, file, e, x));
+		check_errorf(c, file, at(e), "multiple-value %s in single-value context", check_operand_str(c, e, x));
 		x->mode = OP_INVALID;
 		return true;
 	}
@@ -726,7 +399,7 @@ bool check_assignment(Checker *c, uint32_t file, Expr *e, Operand *x, Type *t, c
 		ImplicitCode code = IC_OK;
 		Type *nt = implicit_type(c, x, target, &v, &code, 0);
 		if (!nt) {
-			check_errorf(c, file, at(e), "cannot use %s as %s value in %s%s", check_operand_string(c, file, e, x),
+			check_errorf(c, file, at(e), "cannot use %s as %s value in %s%s", check_operand_str(c, e, x),
 			             type_str(c, target), context,
 			             code == IC_TRUNCATED ? " (truncated)" : code == IC_OVERFLOW ? " (overflows)" : "");
 			x->mode = OP_INVALID;
@@ -746,7 +419,7 @@ bool check_assignment(Checker *c, uint32_t file, Expr *e, Operand *x, Type *t, c
 	TypesBuf cause = {0};
 	assign_cause(c, x->type, t, &cause);
 	const char *cs = bdone(c, &cause);
-	check_errorf(c, file, at(e), "cannot use %s as %s value in %s%s%s", check_operand_string(c, file, e, x), type_str(c, t),
+	check_errorf(c, file, at(e), "cannot use %s as %s value in %s%s%s", check_operand_str(c, e, x), type_str(c, t),
 	             context, *cs ? ": " : "", cs);
 	x->mode = OP_INVALID;
 	return false;
@@ -767,7 +440,7 @@ void check_assign_mismatch(Checker *c, uint32_t file, ExprList rhs, uint32_t l, 
 	Expr *u = syn_unparen(r0);
 	if (rhs.n == 1 && u->kind == EXPR_CALL)
 		check_errorf(c, file, at(r0), "assignment mismatch: %s but %s returns %s", measure(c, l, "variable"),
-		             check_expr_string(c, u->call.fun), measure(c, r, "value"));
+		             check_expr_str(c, u->call.fun), measure(c, r, "value"));
 	else
 		check_errorf(c, file, at(r0), "assignment mismatch: %s but %s", measure(c, l, "variable"), measure(c, r, "value"));
 }
@@ -829,11 +502,11 @@ bool check_call_args(Checker *c, uint32_t file, Expr *call, Type *sig, Operand *
 			return false;
 	bool ddd = call->call.ellipsis != SYN_NOPOS;
 	uint32_t npars = ps.len;
-	const char *fun = check_expr_string(c, call->call.fun);
+	const char *fun = check_expr_str(c, call->call.fun);
 	if (sig->sig.variadic) {
 		if (ddd) {
 			if (call->call.args.n == 1 && nargs > 1) {
-				check_errorf(c, file, at(call), "cannot use ... with %u-valued %s", nargs, check_expr_string(c, call->call.args.v[0]));
+				check_errorf(c, file, at(call), "cannot use ... with %u-valued %s", nargs, check_expr_str(c, call->call.args.v[0]));
 				return false;
 			}
 		} else if (nargs + 1 >= npars) {
@@ -962,7 +635,7 @@ bool check_assign_lhs(Checker *c, uint32_t file, Expr *l, Operand *x)
 			return true;
 	}
 	if (u->kind == EXPR_SELECTOR && is_map_index(c, file, u->selector.x)) {
-		check_errorf(c, file, at(l), "cannot assign to struct field %s in map", check_expr_string(c, l));
+		check_errorf(c, file, at(l), "cannot assign to struct field %s in map", check_expr_str(c, l));
 		return false;
 	}
 	if (u->kind == EXPR_SELECTOR) {
@@ -974,130 +647,23 @@ bool check_assign_lhs(Checker *c, uint32_t file, Expr *l, Operand *x)
 		if (!is_value(&b) || !b.type || types_is_typeparam(b.type))
 			return true;
 	}
-	check_errorf(c, file, at(l), "cannot assign to %s (neither addressable nor a map index expression)", check_expr_string(c, l));
+	check_errorf(c, file, at(l), "cannot assign to %s (neither addressable nor a map index expression)", check_expr_str(c, l));
 	return false;
 }
 
-/* A conversion T(args) (conversions.go): argument count, constants that do not fit T, and
- * values not convertible to T. False when reported. */
-bool check_conversion(Checker *c, uint32_t file, Expr *call, Operand *x, Type *t)
-{
-	if (!usable(t))
-		return true;
-	ExprList args = call->call.args;
-	if (args.n == 0) {
-		check_errorf(c, file, at(call), "missing argument in conversion to %s", type_str(c, t));
-		return false;
-	}
-	if (args.n > 1) {
-		check_errorf(c, file, at(args.v[args.n - 1]), "too many arguments in conversion to %s", type_str(c, t));
-		return false;
-	}
-	Expr *e = args.v[0];
-	if (!is_value(x) || !x->type || !known(x->type))
-		return true;
-	if (check_single_value(c, file, e, x))
-		return false;
-	Type *u = types_under(t);
-	if (x->mode == OP_CONST && u->kind == TY_BASIC && (u->flags & TF_CONST_TYPE) && !types_is_typeparam(t)) {
-		ConstVal *out = NULL;
-		if (!x->val || x->val->kind == CK_UNKNOWN || const_convert(c->a, x->val, x->type, u->basic.kind, &out))
-			return true;
-		if (types_is_integer(x->type) && (u->flags & TF_INTEGER)) {
-			char *s = const_string(x->val);
-			check_errorf(c, file, at(e), "constant %s overflows %s", s, type_str(c, t));
-			free(s);
-			return false;
-		}
-		check_errorf(c, file, at(e), "cannot convert %s to type %s", check_operand_string(c, file, e, x), type_str(c, t));
-		return false;
-	}
-	if (x->mode == OP_CONST && types_is_typeparam(t))
-		return true;
-	if (types_is_untyped(x->type) && x->mode != OP_CONST && x->mode != OP_NIL)
-		return true;
-	if (types_is_typeparam(t) || types_is_typeparam(x->type))
-		return true;
-	if (types_convertible(x->type, t))
-		return true;
-	check_errorf(c, file, at(e), "cannot convert %s to type %s", check_operand_string(c, file, e, x), type_str(c, t));
-	return false;
-}
-
-/* x / y and x % y with a constant zero divisor (types2 binary): integer operands or a
- * constant dividend. True when reported. */
-bool check_div_zero(Checker *c, uint32_t file, Expr *bin, Operand *x, Operand *y)
-{
-	TokKind op = bin->binary.op;
-	if (op != TOK_QUO && op != TOK_REM)
-		return false;
-	if (y->mode != OP_CONST || !y->val || !x->type || !y->type || !is_value(x))
-		return false;
-	if (y->val->kind != CK_INT && y->val->kind != CK_FLOAT && y->val->kind != CK_COMPLEX)
-		return false;
-	if (const_sign(y->val) != 0)
-		return false;
-	Type *t = types_is_untyped(x->type) ? y->type : x->type;
-	if (types_is_typeparam(t)) {
-		if (x->mode != OP_CONST)
-			return false; /* allInteger over the type set: left alone */
-	} else if (x->mode != OP_CONST && !types_is_integer(t)) {
-		return false;
-	}
-	if (x->mode == OP_CONST && (!types_is_numeric(x->type)))
-		return false;
-	check_errorf(c, file, at(bin->binary.y), "invalid operation: division by zero");
-	return true;
-}
 
 /* ---- constants that do not fit their type (representable, invalidConversion) ---- */
 
 /* types2 invalidConversion: "X truncated to T", "X overflows T", "cannot convert X to type T". */
 static void invalid_conversion(Checker *c, uint32_t file, Expr *e, const Operand *x, Type *t, ImplicitCode code)
 {
-	const char *xs = check_operand_string(c, file, e, x), *ts = type_str(c, t);
+	const char *xs = check_operand_str(c, e, x), *ts = type_str(c, t);
 	if (code == IC_TRUNCATED)
 		check_errorf(c, file, at(e), "%s truncated to %s", xs, ts);
 	else if (code == IC_OVERFLOW)
 		check_errorf(c, file, at(e), "%s overflows %s", xs, ts);
 	else
 		check_errorf(c, file, at(e), "cannot convert %s to type %s", xs, ts);
-}
-
-/* The untyped operand of a binary operation converted to the other's (typed, basic) type
- * (matchTypes with convertUntyped): true when it does not fit (reported). */
-static bool convert_untyped_to(Checker *c, uint32_t file, Expr *e, Operand *x, Type *target)
-{
-	if (x->mode != OP_CONST || !x->val || !types_is_untyped(x->type) || types_is_typeparam(target))
-		return false;
-	Type *u = types_under(target);
-	if (u->kind != TY_BASIC || types_is_untyped(u))
-		return false;
-	uint32_t fam = TF_BOOLEAN | TF_STRING;
-	bool numeric = (u->flags & TF_NUMERIC) && (x->type->flags & TF_NUMERIC);
-	if (!numeric && !(u->flags & x->type->flags & fam))
-		return false; /* mismatched types: not a conversion error */
-	ConstVal *r = NULL;
-	ConstRepCode rc = const_representation(c->a, x->val, x->type, u->basic.kind, &r);
-	if (rc == CREP_OK || rc == CREP_INVALID)
-		return false;
-	invalid_conversion(c, file, e, x, u, rc == CREP_TRUNCATED ? IC_TRUNCATED : IC_OVERFLOW);
-	return true;
-}
-
-bool check_binary_untyped(Checker *c, uint32_t file, Expr *bin, Operand *x, Operand *y)
-{
-	TokKind op = bin->binary.op;
-	if (op == TOK_SHL || op == TOK_SHR || op == TOK_LAND || op == TOK_LOR)
-		return false;
-	if (!is_value(x) || !is_value(y) || !known(x->type) || !known(y->type))
-		return false;
-	bool xu = types_is_untyped(x->type), yu = types_is_untyped(y->type);
-	if (xu == yu)
-		return false;
-	if (xu)
-		return convert_untyped_to(c, file, bin->binary.x, x, y->type);
-	return convert_untyped_to(c, file, bin->binary.y, y, x->type);
 }
 
 /* A typed constant result v of expression e that does not fit its type t (overflow()). */
@@ -1116,60 +682,6 @@ void check_const_overflow(Checker *c, uint32_t file, Expr *e, ConstVal *v, Type 
 	invalid_conversion(c, file, e, &x, u, rc == CREP_TRUNCATED ? IC_TRUNCATED : rc == CREP_OVERFLOW ? IC_OVERFLOW : IC_INVALID);
 }
 
-/* Shift operands (types2 shift): the shifted operand must be an integer, the count a
- * non-negative integer (a uint when untyped), at most 1074 for constant shifts. True when
- * reported. */
-bool check_shift(Checker *c, uint32_t file, Expr *bin, Operand *x, Operand *y)
-{
-	if (!is_value(x) || !is_value(y) || !known(x->type) || !known(y->type))
-		return false;
-	Expr *ye = bin->binary.y;
-	ConstVal *xval = x->mode == OP_CONST && x->val ? const_to_int(c->a, x->val) : NULL;
-	bool xint = types_is_typeparam(x->type) ? true : types_is_integer(x->type);
-	if (!xint && !(types_is_untyped(x->type) && xval && xval->kind == CK_INT)) {
-		if (types_is_untyped(x->type) && x->mode != OP_CONST)
-			return false; /* delayed in types2: the context decides */
-		if (x->mode == OP_CONST && (!x->val || x->val->kind == CK_UNKNOWN))
-			return false;
-		check_errorf(c, file, at(bin->binary.x), "invalid operation: shifted operand %s must be integer",
-		             check_operand_string(c, file, bin->binary.x, x));
-		return true;
-	}
-	if (y->mode == OP_CONST) {
-		if (!y->val || y->val->kind == CK_UNKNOWN)
-			return false;
-		ConstVal *yval = const_to_int(c->a, y->val);
-		if (yval && yval->kind == CK_INT && const_sign(yval) < 0) {
-			check_errorf(c, file, at(ye), "invalid operation: negative shift count %s", check_operand_string(c, file, ye, y));
-			return true;
-		}
-		if (types_is_untyped(y->type)) {
-			ConstVal *r = NULL;
-			ConstRepCode rc = const_representation(c->a, y->val, y->type, BK_UINT, &r);
-			if (rc != CREP_OK) {
-				invalid_conversion(c, file, ye, y, types_typ[BK_UINT],
-				                   rc == CREP_TRUNCATED ? IC_TRUNCATED : rc == CREP_OVERFLOW ? IC_OVERFLOW : IC_INVALID);
-				return true;
-			}
-		}
-		if (x->mode == OP_CONST && yval && yval->kind == CK_INT) {
-			bool exact = false;
-			uint64_t s = const_uint64_val(yval, &exact);
-			if (!exact || s > 1023 - 1 + 52) {
-				check_errorf(c, file, at(ye), "invalid operation: invalid shift count %s", check_operand_string(c, file, ye, y));
-				return true;
-			}
-		}
-		return false;
-	}
-	if (types_is_untyped(y->type) || types_is_typeparam(y->type))
-		return false;
-	if (!types_is_integer(y->type)) {
-		check_errorf(c, file, at(ye), "invalid operation: shift count %s must be integer", check_operand_string(c, file, ye, y));
-		return true;
-	}
-	return false;
-}
 
 /* ---- variable declarations (resolver.go arity, initVars) ---- */
 
@@ -1179,9 +691,9 @@ void check_var_arity(Checker *c, uint32_t file, ExprList names, ExprList values)
 	if (!values.n || values.n == names.n || values.n == 1)
 		return;
 	if (names.n < values.n)
-		check_errorf(c, file, at(values.v[names.n]), "extra init expr %s", check_expr_string(c, values.v[names.n]));
+		check_errorf(c, file, at(values.v[names.n]), "extra init expr %s", check_expr_str(c, values.v[names.n]));
 	else
-		check_errorf(c, file, at(names.v[values.n]), "missing init expr for %s", check_expr_string(c, names.v[values.n]));
+		check_errorf(c, file, at(names.v[values.n]), "missing init expr for %s", check_expr_str(c, names.v[values.n]));
 }
 
 /* var a, b [T] = f(): the one value x of rhs must have as many results as names, each
@@ -1216,8 +728,8 @@ void check_var_n1(Checker *c, uint32_t file, ExprList names, Expr *rhs, Operand 
 	check_assign_mismatch(c, file, one, n, 1);
 }
 
-/* x op= y: y meets x as in the binary operation x op y (untyped conversion, zero divisor,
- * shift count). */
+/* x op= y: y meets x as in the binary operation x op y (check_ops.c: untyped conversion,
+ * mismatched types, zero divisor, shift count). */
 void check_op_assign(Checker *c, uint32_t file, Stmt *s, Operand *x, Operand *y)
 {
 	TokKind tok = s->assign.tok;
@@ -1227,30 +739,21 @@ void check_op_assign(Checker *c, uint32_t file, Stmt *s, Operand *x, Operand *y)
 	bin.binary.op = (TokKind)(TOK_ADD + (tok - TOK_ADD_ASSIGN));
 	bin.binary.x = s->assign.lhs.v[0];
 	bin.binary.y = s->assign.rhs.v[0];
-	if (check_single_value(c, file, bin.binary.y, y))
-		return;
 	Operand xx = *x;
-	if (bin.binary.op == TOK_SHL || bin.binary.op == TOK_SHR)
-		check_shift(c, file, &bin, &xx, y);
-	else if (!check_binary_untyped(c, file, &bin, &xx, y))
-		check_div_zero(c, file, &bin, &xx, y);
+	check_binary_ok(c, file, &bin, &xx, y);
 }
 
-/* Arguments of append (the elements, without ...) and delete (the key). */
+/* The elements appended by append(s, x...) (without ...), assigned to s's element type. */
 void check_builtin_args(Checker *c, uint32_t file, Expr *call, BuiltinId id, Operand *ops)
 {
 	ExprList args = call->call.args;
-	if (!args.n || !is_value(&ops[0]) || !known(ops[0].type) || ops[0].mode == OP_NIL)
+	if (id != BI_APPEND || !args.n || !is_value(&ops[0]) || !known(ops[0].type) || ops[0].mode == OP_NIL)
 		return;
 	Type *u = types_core_type(ops[0].type);
-	if (!u)
+	if (!u || u->kind != TY_SLICE || call->call.ellipsis != SYN_NOPOS)
 		return;
-	if (id == BI_APPEND && u->kind == TY_SLICE && call->call.ellipsis == SYN_NOPOS) {
-		for (uint32_t i = 1; i < args.n; i++)
-			check_assignment(c, file, args.v[i], &ops[i], u->slice.elem, "argument to append");
-	} else if (id == BI_DELETE && u->kind == TY_MAP && args.n == 2) {
-		check_assignment(c, file, args.v[1], &ops[1], u->map.key, "argument to delete");
-	}
+	for (uint32_t i = 1; i < args.n; i++)
+		check_assignment(c, file, args.v[i], &ops[i], u->slice.elem, "argument to append");
 }
 
 /* An untyped integer constant beyond 512 bits (overflow()): "constant addition overflow" at
