@@ -740,6 +740,27 @@ void check_op_assign(Checker *c, uint32_t file, Stmt *s, Operand *x, Operand *y)
 	bin.binary.x = s->assign.lhs.v[0];
 	bin.binary.y = s->assign.rhs.v[0];
 	Operand xx = *x;
+	TokKind op = bin.binary.op;
+	if (op != TOK_SHL && op != TOK_SHR && is_value(x) && is_value(y) && known(x->type) && known(y->type) &&
+	    x->type->kind != TY_TUPLE && y->type->kind != TY_TUPLE && !types_is_typeparam(x->type) &&
+	    !types_is_typeparam(y->type) && !types_is_untyped(x->type)) {
+		/* mismatched types are worded with the assignment operator: "x += y (mismatched ...)" */
+		bool mismatch;
+		Type *xu = types_under(x->type);
+		if (!types_is_untyped(y->type))
+			mismatch = !types_identical(x->type, y->type);
+		else if (y->type->basic.kind == BK_UNTYPED_NIL || xu->kind == TY_INTERFACE)
+			mismatch = false;
+		else
+			mismatch = xu->kind != TY_BASIC ||
+			           !(((xu->flags & TF_NUMERIC) && (y->type->flags & TF_NUMERIC)) || (xu->flags & y->type->flags & (TF_STRING | TF_BOOLEAN)));
+		if (mismatch) {
+			check_errorf(c, file, at(bin.binary.x), "invalid operation: %s %s %s (mismatched types %s and %s)",
+			             check_expr_str(c, bin.binary.x), syn_tok_string(tok), check_expr_str(c, bin.binary.y),
+			             type_str(c, x->type), type_str(c, y->type));
+			return;
+		}
+	}
 	check_binary_ok(c, file, &bin, &xx, y);
 }
 
