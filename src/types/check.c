@@ -37,6 +37,8 @@ void check_errorf(Checker *c, uint32_t file, uint32_t off, const char *fmt, ...)
 {
 	if (!c->record || c->quiet || c->no_errors || file == 0)
 		return;
+	if (c->errpos)
+		off = c->errpos - 1;
 	uintptr_t key = ((uintptr_t)file << 32 | off) + 1;
 	if (map_get(&c->reported, key))
 		return;
@@ -504,6 +506,7 @@ static void var_decl(Checker *c, DeclInfo *d)
 		Operand x;
 		check_expr(c, file, d->init, &x, NULL);
 		check_assign_untyped(c, d->init, &x, NULL);
+		check_assignment(c, file, d->init, &x, NULL, "variable declaration");
 		d->init_done = true;
 		if (x.type && x.type->kind != TY_TUPLE && (x.mode == OP_CONST || x.mode == OP_VAR || x.mode == OP_VALUE) &&
 		    !(x.type->kind == TY_BASIC && x.type->basic.kind == BK_UNTYPED_NIL))
@@ -517,6 +520,8 @@ static void var_decl(Checker *c, DeclInfo *d)
 		c->record = rec && k == 0;
 		Operand x;
 		check_expr(c, file, s->value.values.v[0], &x, NULL);
+		if (k == 0)
+			check_var_n1(c, file, s->value.names, s->value.values.v[0], &x, NULL);
 		c->record = rec;
 		d->init_done = true;
 		Expr *r = syn_unparen(s->value.values.v[0]);
@@ -572,7 +577,10 @@ void check_obj_decl(Checker *c, Object *obj)
 		/* implicit repetitions record too: like go/types, the shared nodes keep the values of
 		 * the last evaluation */
 		c->record = d->init != NULL;
+		if (!d->spec->value.type && !d->spec->value.values.n)
+			c->errpos = obj->pos.off + 1;
 		check_const_spec(c, d->file->src->id, d->ctype, d->init, obj, d->iota);
+		c->errpos = 0;
 		c->scope = save;
 		break;
 	}
@@ -705,6 +713,7 @@ static void collect(Checker *c, SynFile *f, Scope *fscope)
 						di->init = s->value.values.n == s->value.names.n ? s->value.values.v[k] : NULL;
 						declare_pkg(c, o, id, file);
 					}
+					check_var_arity(c, file, s->value.names, s->value.values);
 				}
 				break;
 			case SPEC_TYPE: {
@@ -905,6 +914,7 @@ Package *types_check(Arena *a, const char *path, SynFile **files, uint32_t n, co
 			c->scope = d->fscope;
 			Operand x;
 			check_expr(c, d->file->src->id, d->spec->value.values.v[0], &x, NULL);
+			check_var_n1(c, d->file->src->id, d->spec->value.names, d->spec->value.values.v[0], &x, d->obj->type);
 		}
 		if (d->obj->kind == OBJ_VAR && d->init && !d->init_done) {
 			c->scope = d->fscope;
@@ -912,6 +922,7 @@ Package *types_check(Arena *a, const char *path, SynFile **files, uint32_t n, co
 			check_expr(c, d->file->src->id, d->init, &x, d->obj->type);
 			if (d->obj->type)
 				check_assign_untyped(c, d->init, &x, d->obj->type);
+			check_assignment(c, d->file->src->id, d->init, &x, d->obj->type, "variable declaration");
 		}
 		if (d->obj->kind == OBJ_FUNC && d->fdecl->func.body) {
 			FuncBody b = {d->file->src->id, d->obj->type, d->obj->func.decl, d->fdecl->func.body};

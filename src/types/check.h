@@ -95,6 +95,8 @@ typedef struct Checker {
 	Map reported;      /* positions with an error already (one error per position) */
 	int quiet;         /* > 0: lookups may fail legitimately (keys of untyped composite literals) */
 	bool no_errors;    /* CheckConfig.no_errors */
+	uint32_t errpos;   /* nonzero: offset + 1 where every error goes (an inherited constant
+	                    * initializer is reported at the constant's name, as types2 does) */
 	Package *(*import)(void *arg, const char *path);
 	void *import_arg;
 } Checker;
@@ -151,6 +153,21 @@ void check_expr(Checker *c, uint32_t file, Expr *e, Operand *x, Type *hint);
 void check_func_body(Checker *c, uint32_t file, Type *sig, Scope *fscope, Stmt *body);
 void check_local_decl(Checker *c, uint32_t file, Decl *d);
 void check_const_spec(Checker *c, uint32_t file, Expr *typ, Expr *init, Object *obj, int64_t iota);
+
+/* check_assign.c: values meeting types (assignability, untyped conversion, arity), as types2
+ * reports them. A context is types2's: "assignment", "variable declaration", "argument to f"... */
+bool check_single_value(Checker *c, uint32_t file, Expr *e, Operand *x);
+bool check_assignment(Checker *c, uint32_t file, Expr *e, Operand *x, Type *t, const char *context);
+void check_assign_mismatch(Checker *c, uint32_t file, ExprList rhs, uint32_t l, uint32_t r);
+bool check_call_args(Checker *c, uint32_t file, Expr *call, Type *sig, Operand *args, Expr **exprs, uint32_t nargs);
+void check_return(Checker *c, uint32_t file, Stmt *s, Type *sig, Operand *xs, uint32_t n);
+bool check_assign_lhs(Checker *c, uint32_t file, Expr *l, Operand *x);
+void check_const_overflow(Checker *c, uint32_t file, Expr *e, ConstVal *v, Type *t);
+void check_var_arity(Checker *c, uint32_t file, ExprList names, ExprList values);
+void check_untyped_overflow(Checker *c, uint32_t file, Expr *e, TokKind op, bool unary, ConstVal **v);
+void check_op_assign(Checker *c, uint32_t file, Stmt *s, Operand *x, Operand *y);
+void check_builtin_args(Checker *c, uint32_t file, Expr *call, BuiltinId id, Operand *ops);
+void check_var_n1(Checker *c, uint32_t file, ExprList names, Expr *rhs, Operand *x, Type *t);
 
 /* check_errfmt.c: pieces of types2's messages (strings in the checker's arena) */
 const char *check_expr_str(Checker *c, Expr *e);

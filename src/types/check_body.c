@@ -122,6 +122,9 @@ static void binary(Checker *c, uint32_t file, Expr *e, Operand *x)
 				return;
 			}
 			x->val = const_shift(c->a, xi, o, (unsigned)s);
+			check_untyped_overflow(c, file, e, op, false, &x->val);
+			if (!x->val)
+				x->mode = OP_VALUE;
 			x->type = untyped_rank(x->type) >= 3 ? types_typ[BK_UNTYPED_INT] : x->type;
 			return;
 		}
@@ -138,8 +141,10 @@ static void binary(Checker *c, uint32_t file, Expr *e, Operand *x)
 			Type *u = types_under(x->type);
 			if (x->val && u->kind == TY_BASIC) {
 				ConstVal *r = NULL;
-				if (!const_representable(c->a, x->val, u->basic.kind, &r))
+				if (!const_representable(c->a, x->val, u->basic.kind, &r)) {
+					check_const_overflow(c, file, e, x->val, x->type);
 					x->val = NULL;
+				}
 			}
 			if (!x->val)
 				x->mode = OP_VALUE;
@@ -202,11 +207,15 @@ static void binary(Checker *c, uint32_t file, Expr *e, Operand *x)
 		Type *u = types_under(t);
 		if (r && !types_is_untyped(t) && u->kind == TY_BASIC) {
 			ConstVal *rr = NULL;
-			if (!const_representable(c->a, r, u->basic.kind, &rr))
+			if (!const_representable(c->a, r, u->basic.kind, &rr)) {
+				check_const_overflow(c, file, e, r, t);
 				r = NULL;
+			}
 			else if (rr)
 				r = rr;
 		}
+		if (r && types_is_untyped(t))
+			check_untyped_overflow(c, file, e, op, false, &r);
 		x->mode = r ? OP_CONST : OP_VALUE;
 		x->val = r;
 		x->type = t;
@@ -365,7 +374,7 @@ static void minmax(Checker *c, Operand *ops, uint32_t n, bool min, Operand *x)
 	Type *typed = NULL, *untyped = NULL;
 	bool allconst = n > 0;
 	for (uint32_t i = 0; i < n; i++) {
-		if (!is_value(&ops[i]) || !ops[i].type)
+		if (!is_value(&ops[i]) || !ops[i].type || ops[i].type->kind == TY_TUPLE)
 			return;
 		if (types_is_untyped(ops[i].type)) {
 			if (!untyped || untyped_rank(ops[i].type) > untyped_rank(untyped))
@@ -619,6 +628,7 @@ static void builtin_call(Checker *c, uint32_t file, Expr *e, Object *b, Operand 
 		set(x, OP_INVALID, NULL);
 		return;
 	}
+	check_builtin_args(c, file, e, id, ops);
 	set(x, OP_VALUE, NULL);
 	switch (id) {
 	case BI_LEN:
@@ -651,6 +661,8 @@ static void builtin_call(Checker *c, uint32_t file, Expr *e, Object *b, Operand 
 	case BI_APPEND:
 		if (is_value(&a0) && a0.type && a0.mode != OP_NIL)
 			x->type = a0.type;
+		if (x->type && x->type->kind == TY_TUPLE) /* append(f()): the slice is f's first result */
+			x->type = x->type->tuple.vars.len ? x->type->tuple.vars.data[0]->type : NULL;
 		break;
 	case BI_COPY:
 		x->type = types_typ[BK_INT];
@@ -810,16 +822,20 @@ static void call(Checker *c, uint32_t file, Expr *e, Operand *x)
 		return;
 	if (f.mode == OP_INVALID)
 		x->type = check_cgo_result(c, e->call.fun);
+	Expr **exprs = e->call.args.v;
 	if (n == 1 && args[0].type && args[0].type->kind == TY_TUPLE && args[0].mode == OP_VALUE) {
 		/* f(g()) with several results: one operand per result */
 		ObjList vs = args[0].type->tuple.vars;
 		n = vs.len;
 		args = ARENA_ARRAY(c->a, Operand, n ? n : 1);
+		exprs = ARENA_ARRAY(c->a, Expr *, n ? n : 1);
 		for (uint32_t i = 0; i < n; i++) {
 			set(&args[i], OP_VALUE, vs.data[i]->type);
+			exprs[i] = e->call.args.v[0];
 		}
 	}
 	bool generic = sig && sig->kind == TY_SIGNATURE && sig->sig.tparams.len;
+	bool args_ok = !generic || check_call_args(c, file, e, sig, args, exprs, n); /* arity */
 	if (sig && sig->kind == TY_SIGNATURE && sig->sig.tparams.len) {
 		uint32_t nt = sig->sig.tparams.len;
 		Type **targs = ARENA_ARRAY(c->a, Type *, nt);
@@ -848,6 +864,8 @@ static void call(Checker *c, uint32_t file, Expr *e, Operand *x)
 				check_assign_untyped(c, e->call.args.v[i], &args[i], pt);
 		}
 	}
+	if (args_ok)
+		check_call_args(c, file, e, sig, args, exprs, n);
 	ObjList rs = sig->sig.results->tuple.vars;
 	if (rs.len == 0)
 		x->mode = OP_NOVALUE;
@@ -928,6 +946,8 @@ static void composite(Checker *c, uint32_t file, Expr *e, Operand *x, Type *hint
 				check_expr(c, file, el->kv.value, &y, fo ? fo->type : NULL);
 				if (fo)
 					check_assign_untyped(c, el->kv.value, &y, fo->type);
+				if (fo && fo->type)
+					check_assignment(c, file, el->kv.value, &y, fo->type, "struct literal");
 			} else if (el->kind == EXPR_KEY_VALUE) {
 				check_expr(c, file, el->kv.value, &y, NULL); /* not a field name: reported with the literal */
 			} else {
@@ -935,6 +955,8 @@ static void composite(Checker *c, uint32_t file, Expr *e, Operand *x, Type *hint
 				check_expr(c, file, el, &y, ft);
 				if (ft)
 					check_assign_untyped(c, el, &y, ft);
+				if (ft && el->kind != EXPR_KEY_VALUE)
+					check_assignment(c, file, el, &y, ft, "struct literal");
 			}
 			continue;
 		}
@@ -955,13 +977,20 @@ static void composite(Checker *c, uint32_t file, Expr *e, Operand *x, Type *hint
 				check_assign_untyped(c, el->kv.key, &y, kh);
 			else if (u && (u->kind == TY_SLICE || u->kind == TY_ARRAY))
 				check_record_convert(c, el->kv.key, &y, types_typ[BK_INT]);
+			if (kh)
+				check_assignment(c, file, el->kv.key, &y, kh, "map literal");
 			check_expr(c, file, el->kv.value, &y, vh);
-			if (vh)
+			if (vh) {
 				check_assign_untyped(c, el->kv.value, &y, vh);
+				check_assignment(c, file, el->kv.value, &y, vh, u->kind == TY_MAP ? "map literal" : "array or slice literal");
+			}
 		} else {
 			check_expr(c, file, el, &y, vh);
-			if (vh)
+			if (vh) {
 				check_assign_untyped(c, el, &y, vh);
+				if (u->kind != TY_MAP)
+					check_assignment(c, file, el, &y, vh, "array or slice literal");
+			}
 		}
 	}
 	check_composite_errs(c, file, e, t, !te && hint);
@@ -1211,8 +1240,12 @@ void check_expr(Checker *c, uint32_t file, Expr *e, Operand *x, Type *hint)
 			if (op == TOK_XOR && u->kind == TY_BASIC && (u->flags & TF_UNSIGNED))
 				prec = (unsigned)(8 * types_sizeof(u));
 			ConstVal *r = ok ? const_unary(c->a, o, x->val, prec) : NULL;
-			if (r && !types_is_untyped(x->type) && u->kind == TY_BASIC && !const_representable(c->a, r, u->basic.kind, NULL))
+			if (r && types_is_untyped(x->type))
+				check_untyped_overflow(c, file, e, op, true, &r);
+			if (r && !types_is_untyped(x->type) && u->kind == TY_BASIC && !const_representable(c->a, r, u->basic.kind, NULL)) {
+				check_const_overflow(c, file, e, r, x->type);
 				r = NULL;
+			}
 			x->val = r;
 			if (!r)
 				x->mode = OP_VALUE;
@@ -1259,6 +1292,8 @@ void check_const_spec(Checker *c, uint32_t file, Expr *typ, Expr *init, Object *
 		check_expr(c, file, init, &x, t);
 		check_assign_untyped(c, init, &x, t ? t : x.type);
 	}
+	if (init && t && x.mode == OP_CONST)
+		check_assignment(c, file, init, &x, t, "constant declaration");
 	c->iota = save;
 	if (x.mode != OP_CONST || !x.type) {
 		obj->type = t ? t : check_invalid();

@@ -30,10 +30,7 @@ bool check_simple_assign_ok(Checker *c, uint32_t file, Expr *ye, Operand *y, Typ
 {
 	if (unknown(y) || !t || check_type_unknown(t, 0) || types_is_typeparam(t))
 		return true;
-	if (types_assignable(y->type, t))
-		return true;
-	check_errorf(c, file, syn_expr_pos(ye), "cannot use %s as %s value in %s", check_operand_str(c, ye, y), check_type_str(c, t), context);
-	return false;
+	return check_assignment(c, file, ye, y, t, context); /* check_assign.c: causes, representability */
 }
 
 static bool slice_elem(Checker *c, uint32_t file, Expr *xe, Operand *x, const char *what, Type **elem)

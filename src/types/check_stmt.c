@@ -52,11 +52,17 @@ static Type *value_type(Operand *x)
 
 /* Types of n values from the right-hand sides (n:n or n:1 with a tuple, comma-ok forms).
  * Untyped values take the type of hints[i], or their default type where there is no hint
- * and deflt is set (x := 1, var x = 1, _ = 1). */
-static void rhs_types(Checker *c, uint32_t file, ExprList rhs, uint32_t n, Type **out, Type **hints, bool deflt)
+ * and deflt is set (x := 1, var x = 1, _ = 1).
+ * With want and ctx (check_assign.c), each value is also assigned to want[i] in context
+ * ctx[i] (NULL: not checked, e.g. an unknown left-hand type; want[i] NULL: no type, as `:=`
+ * and `_`), and count mismatches are reported; names: a var declaration's names (its
+ * single values are single-value contexts, extra and missing values are "init expr"s). */
+static void rhs_types(Checker *c, uint32_t file, ExprList rhs, uint32_t n, Type **out, Type **hints, bool deflt,
+                      Type **want, const char **ctx, ExprList *names)
 {
 	for (uint32_t i = 0; i < n; i++)
 		out[i] = NULL;
+	bool counts = ctx != NULL, allknown = true;
 	if (rhs.n == n) {
 		for (uint32_t i = 0; i < n; i++) {
 			Operand x;
@@ -65,28 +71,54 @@ static void rhs_types(Checker *c, uint32_t file, ExprList rhs, uint32_t n, Type 
 			out[i] = value_type(&x);
 			if (h || deflt)
 				check_assign_untyped(c, rhs.v[i], &x, h);
+			if (!ctx || !ctx[i])
+				continue;
+			Expr *r = syn_unparen(rhs.v[i]);
+			if (n == 1 && !names && r->kind == EXPR_CALL && x.type && x.type->kind == TY_TUPLE && x.mode == OP_VALUE)
+				check_assign_mismatch(c, file, rhs, 1, x.type->tuple.vars.len);
+			else
+				check_assignment(c, file, rhs.v[i], &x, want[i], ctx[i]);
 		}
 		return;
 	}
 	for (uint32_t i = 0; i < rhs.n; i++) {
 		Operand x;
 		check_expr(c, file, rhs.v[i], &x, NULL);
+		if (!x.type || (x.mode != OP_VALUE && x.mode != OP_VAR && x.mode != OP_CONST && x.mode != OP_NIL))
+			allknown = false;
 		if (rhs.n == 1) {
 			Expr *r = syn_unparen(rhs.v[0]);
 			if (x.type && x.type->kind == TY_TUPLE && x.type->tuple.vars.len == n) {
-				for (uint32_t k = 0; k < n; k++)
+				for (uint32_t k = 0; k < n; k++) {
 					out[k] = x.type->tuple.vars.data[k]->type;
+					if (ctx && ctx[k]) {
+						Operand y = {.mode = OP_VALUE, .type = out[k]};
+						check_assignment(c, file, rhs.v[0], &y, want[k], names ? "assignment" : ctx[k]);
+					}
+				}
 			} else if (n == 2 && x.type && (r->kind == EXPR_INDEX || r->kind == EXPR_TYPE_ASSERT ||
 			                                (r->kind == EXPR_UNARY && r->unary.op == TOK_ARROW))) {
 				out[0] = value_type(&x);
 				out[1] = types_typ[BK_BOOL];
 				check_record_commaok(c, rhs.v[0]);
+				if (ctx && ctx[0])
+					check_assignment(c, file, rhs.v[0], &x, want[0], names ? "assignment" : ctx[0]);
 			} else if (n == 2 && check_cgo_errno_call(c, r)) {
 				out[0] = value_type(&x);
 				out[1] = types_error;
+			} else if (counts && x.mode == OP_NOVALUE) {
+				check_single_value(c, file, rhs.v[0], &x);
+			} else if (counts && allknown) {
+				check_assign_mismatch(c, file, rhs, n, x.type->kind == TY_TUPLE ? x.type->tuple.vars.len : 1);
 			}
 		}
 	}
+	if (!counts || !allknown || rhs.n == 1 || rhs.n == 0)
+		return;
+	if (!names)
+		check_assign_mismatch(c, file, rhs, n, rhs.n);
+	else
+		check_var_arity(c, file, *names, rhs);
 }
 
 static void local_spec(Checker *c, uint32_t file, TokKind tok, Spec *s, Expr **ctype, ExprList *cvals, int64_t iota)
@@ -134,7 +166,10 @@ static void local_spec(Checker *c, uint32_t file, TokKind tok, Spec *s, Expr **c
 				Expr *id = s->value.names.v[k];
 				objs[k] = types_new_const(c->a, c->pkg, mkpos(file, id->pos), id->ident.name, NULL, NULL);
 				c->record = rec && (k == 0 || !s->value.type || !s->value.values.n);
+				if (!s->value.type && !s->value.values.n)
+					c->errpos = id->pos + 1;
 				check_const_spec(c, file, *ctype, k < cvals->n ? cvals->v[k] : NULL, objs[k], iota);
+				c->errpos = 0;
 				c->record = rec;
 			}
 			for (uint32_t k = 0; k < n; k++) {
@@ -146,10 +181,14 @@ static void local_spec(Checker *c, uint32_t file, TokKind tok, Spec *s, Expr **c
 		Type *t = s->value.type ? check_typexpr(c, file, s->value.type) : NULL;
 		Type **ts = ARENA_ARRAY(c->a, Type *, n ? n : 1);
 		Type **hints = ARENA_ARRAY(c->a, Type *, n ? n : 1);
-		for (uint32_t k = 0; k < n; k++)
-			hints[k] = t;
+		const char **ctx = ARENA_ARRAY(c->a, const char *, n ? n : 1);
+		Type **want = ARENA_ARRAY(c->a, Type *, n ? n : 1);
+		for (uint32_t k = 0; k < n; k++) {
+			hints[k] = want[k] = t;
+			ctx[k] = "variable declaration";
+		}
 		if (s->value.values.n)
-			rhs_types(c, file, s->value.values, n, ts, hints, true);
+			rhs_types(c, file, s->value.values, n, ts, hints, true, want, ctx, &s->value.names);
 		for (uint32_t k = 0; k < n; k++)
 			declare_var(c, file, s->value.names.v[k], t ? t : ts[k]);
 		break;
@@ -181,35 +220,57 @@ static void lhs_expr(Checker *c, uint32_t file, Expr *l, Operand *x)
 static void assign(Checker *c, uint32_t file, Stmt *s)
 {
 	ExprList lhs = s->assign.lhs, rhs = s->assign.rhs;
+	const char **ctx = ARENA_ARRAY(c->a, const char *, lhs.n ? lhs.n : 1);
+	Type **want = ARENA_ARRAY(c->a, Type *, lhs.n ? lhs.n : 1);
 	if (s->assign.tok != TOK_DEFINE) {
-		Operand x;
+		Operand x = {.mode = OP_INVALID};
 		Type **hints = ARENA_ARRAY(c->a, Type *, lhs.n ? lhs.n : 1);
 		bool blank_only = true;
 		for (uint32_t i = 0; i < lhs.n; i++) {
 			Expr *l = lhs.v[i];
-			if (l->kind == EXPR_IDENT && l->ident.name == types_name_blank)
+			Expr *ul = syn_unparen(l);
+			if (ul->kind == EXPR_IDENT && ul->ident.name == types_name_blank) { /* (_) = v too */
+				ctx[i] = "assignment to _ identifier";
 				continue;
+			}
 			blank_only = false;
 			if (s->assign.tok == TOK_ASSIGN)
 				lhs_expr(c, file, l, &x);
 			else
 				check_expr(c, file, l, &x, NULL);
-			hints[i] = x.type;
+			hints[i] = want[i] = x.type;
+			if (x.type && check_assign_lhs(c, file, l, &x) && (x.mode == OP_VAR || x.mode == OP_VALUE))
+				ctx[i] = "assignment";
 		}
 		Type **ts = ARENA_ARRAY(c->a, Type *, lhs.n ? lhs.n : 1);
-		if (s->assign.tok != TOK_ASSIGN && lhs.n == 1 && rhs.n == 1) {
+		bool plain = s->assign.tok == TOK_ASSIGN;
+		if (!plain && lhs.n == 1 && rhs.n == 1) {
 			/* x op= y: the binary operation x op y */
 			Operand y;
 			check_expr(c, file, rhs.v[0], &y, NULL);
 			if (s->assign.tok != TOK_SHL_ASSIGN && s->assign.tok != TOK_SHR_ASSIGN && hints[0] && x.type)
 				check_match_types(c, lhs.v[0], &x, rhs.v[0], &y);
+			check_op_assign(c, file, s, &x, &y);
 			return;
 		}
-		rhs_types(c, file, rhs, lhs.n, ts, s->assign.tok == TOK_ASSIGN && rhs.n == lhs.n ? hints : NULL, blank_only && lhs.n == 1);
+		rhs_types(c, file, rhs, lhs.n, ts, plain && rhs.n == lhs.n ? hints : NULL, blank_only && lhs.n == 1, plain ? want : NULL,
+		          plain ? ctx : NULL, NULL);
 		return;
 	}
+	for (uint32_t i = 0; i < lhs.n; i++) {
+		Expr *l = lhs.v[i];
+		ctx[i] = "assignment";
+		if (l->kind != EXPR_IDENT)
+			continue;
+		Object *o = l->ident.name == types_name_blank ? NULL : types_scope_lookup(c->scope, l->ident.name);
+		if (o && o->kind == OBJ_VAR) {
+			want[i] = o->type;
+			if (!o->type)
+				ctx[i] = NULL;
+		}
+	}
 	Type **ts = ARENA_ARRAY(c->a, Type *, lhs.n ? lhs.n : 1);
-	rhs_types(c, file, rhs, lhs.n, ts, NULL, true);
+	rhs_types(c, file, rhs, lhs.n, ts, NULL, true, want, ctx, NULL);
 	for (uint32_t i = 0; i < lhs.n; i++) {
 		Expr *l = lhs.v[i];
 		if (l->kind != EXPR_IDENT)
@@ -403,6 +464,8 @@ static void stmt(Checker *c, uint32_t file, Stmt *s)
 		check_expr(c, file, s->inc_dec.x, &x, NULL);
 		check_incdec_errs(c, file, s, &x);
 		check_record_incdec(c, file, s, &x);
+		if (x.type)
+			check_assign_lhs(c, file, s->inc_dec.x, &x);
 		break;
 	case STMT_ASSIGN:
 		assign(c, file, s);
@@ -414,12 +477,24 @@ static void stmt(Checker *c, uint32_t file, Stmt *s)
 		break;
 	case STMT_RETURN: {
 		ObjList rs = c->sig && c->sig->kind == TY_SIGNATURE ? c->sig->sig.results->tuple.vars : (ObjList){0};
-		for (uint32_t i = 0; i < s->ret.results.n; i++) {
-			Type *rt = s->ret.results.n == rs.len ? rs.data[i]->type : NULL;
-			check_expr(c, file, s->ret.results.v[i], &x, rt);
+		uint32_t n = s->ret.results.n;
+		Operand *xs = ARENA_ARRAY(c->a, Operand, n ? n : 1);
+		for (uint32_t i = 0; i < n; i++) {
+			Type *rt = n == rs.len ? rs.data[i]->type : NULL;
+			check_expr(c, file, s->ret.results.v[i], &xs[i], rt);
 			if (rt)
-				check_assign_untyped(c, s->ret.results.v[i], &x, rt);
+				check_assign_untyped(c, s->ret.results.v[i], &xs[i], rt);
 		}
+		if (n == 1 && xs[0].mode == OP_VALUE && xs[0].type && xs[0].type->kind == TY_TUPLE &&
+		    syn_unparen(s->ret.results.v[0])->kind == EXPR_CALL) {
+			/* return f() with several results: one operand per result */
+			ObjList vs = xs[0].type->tuple.vars;
+			n = vs.len;
+			xs = ARENA_ARRAY(c->a, Operand, n ? n : 1);
+			for (uint32_t i = 0; i < n; i++)
+				xs[i] = (Operand){.mode = OP_VALUE, .type = vs.data[i]->type};
+		}
+		check_return(c, file, s, c->sig, xs, n);
 		break;
 	}
 	case STMT_BRANCH: {
