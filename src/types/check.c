@@ -37,6 +37,8 @@ void check_errorf(Checker *c, uint32_t file, uint32_t off, const char *fmt, ...)
 {
 	if (!c->record || c->quiet || c->no_errors || file == 0)
 		return;
+	if (c->errpos)
+		off = c->errpos - 1;
 	uintptr_t key = ((uintptr_t)file << 32 | off) + 1;
 	if (map_get(&c->reported, key))
 		return;
@@ -575,7 +577,10 @@ void check_obj_decl(Checker *c, Object *obj)
 		/* implicit repetitions record too: like go/types, the shared nodes keep the values of
 		 * the last evaluation */
 		c->record = d->init != NULL;
+		if (!d->spec->value.type && !d->spec->value.values.n)
+			c->errpos = obj->pos.off + 1;
 		check_const_spec(c, d->file->src->id, d->ctype, d->init, obj, d->iota);
+		c->errpos = 0;
 		c->scope = save;
 		break;
 	}

@@ -95,6 +95,8 @@ typedef struct Checker {
 	Map reported;      /* positions with an error already (one error per position) */
 	int quiet;         /* > 0: lookups may fail legitimately (keys of untyped composite literals) */
 	bool no_errors;    /* CheckConfig.no_errors */
+	uint32_t errpos;   /* nonzero: offset + 1 where every error goes (an inherited constant
+	                    * initializer is reported at the constant's name, as types2 does) */
 	Package *(*import)(void *arg, const char *path);
 	void *import_arg;
 } Checker;
@@ -175,6 +177,7 @@ const char *check_composite_kind(Type *t);
 
 /* check_ops.c: operator errors; each returns false when it reported one */
 bool check_known_value(const Operand *x);
+bool check_type_unknown(Type *t, int depth);
 bool check_value_ok(Checker *c, uint32_t file, Expr *e, Operand *x, bool no_types);
 bool check_binary_ok(Checker *c, uint32_t file, Expr *e, Operand *x, Operand *y);
 bool check_unary_ok(Checker *c, uint32_t file, Expr *e, Operand *x);

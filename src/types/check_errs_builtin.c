@@ -28,7 +28,7 @@ static bool is_nil(const Operand *x) { return x->mode == OP_NIL || x->type == ty
  * cannot match at all; representability is the assignment checks' business. */
 bool check_simple_assign_ok(Checker *c, uint32_t file, Expr *ye, Operand *y, Type *t, const char *context)
 {
-	if (unknown(y) || !t || t == check_invalid() || types_is_typeparam(t))
+	if (unknown(y) || !t || check_type_unknown(t, 0) || types_is_typeparam(t))
 		return true;
 	return check_assignment(c, file, ye, y, t, context); /* check_assign.c: causes, representability */
 }

@@ -14,7 +14,7 @@
 
 static bool unknown_type(Type *t)
 {
-	if (!t || t == check_invalid())
+	if (!t || t == check_invalid() || check_type_unknown(t, 0))
 		return true;
 	Type *u = types_unalias(t);
 	if (!u || u->kind == TY_TYPEPARAM)

@@ -17,6 +17,44 @@
 
 #define INVALID_OP "invalid operation: "
 
+/* Whether t is not fully known: invalid, or built from an array whose length was not
+ * computed (a length with iota in a function literal of a constant declaration). Named
+ * types are not entered. */
+bool check_type_unknown(Type *t, int depth)
+{
+	if (!t || t == check_invalid())
+		return true;
+	if (depth > 6)
+		return false;
+	switch (t->kind) {
+	case TY_ARRAY: return t->array.len < 0 || check_type_unknown(t->array.elem, depth + 1);
+	case TY_POINTER: return check_type_unknown(t->pointer.elem, depth + 1);
+	case TY_SLICE: return check_type_unknown(t->slice.elem, depth + 1);
+	case TY_MAP: return check_type_unknown(t->map.key, depth + 1) || check_type_unknown(t->map.elem, depth + 1);
+	case TY_CHAN: return check_type_unknown(t->chan.elem, depth + 1);
+	case TY_STRUCT:
+		for (uint32_t i = 0; i < t->strct.fields.len; i++)
+			if (check_type_unknown(t->strct.fields.data[i]->type, depth + 1))
+				return true;
+		return false;
+	case TY_TUPLE:
+		for (uint32_t i = 0; i < t->tuple.vars.len; i++)
+			if (check_type_unknown(t->tuple.vars.data[i]->type, depth + 1))
+				return true;
+		return false;
+	case TY_SIGNATURE:
+		return check_type_unknown(t->sig.params, depth + 1) || check_type_unknown(t->sig.results, depth + 1);
+	case TY_BASIC:
+	case TY_INTERFACE:
+	case TY_UNION:
+	case TY_NAMED:
+	case TY_TYPEPARAM:
+	case TY_ALIAS:
+	case TY_COUNT: return false;
+	}
+	return false;
+}
+
 /* A value operand whose type is known (a single value). */
 bool check_known_value(const Operand *x)
 {
@@ -25,7 +63,9 @@ bool check_known_value(const Operand *x)
 	if (!x->type || x->type == check_invalid() || x->type->kind == TY_TUPLE)
 		return false;
 	Type *u = types_under(x->type);
-	return u && u != check_invalid(); /* a type in a cycle has an invalid underlying type */
+	if (!u || u == check_invalid()) /* a type in a cycle has an invalid underlying type */
+		return false;
+	return !check_type_unknown(x->type, 0);
 }
 
 static bool has_tparam(Type *t)

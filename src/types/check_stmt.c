@@ -166,7 +166,10 @@ static void local_spec(Checker *c, uint32_t file, TokKind tok, Spec *s, Expr **c
 				Expr *id = s->value.names.v[k];
 				objs[k] = types_new_const(c->a, c->pkg, mkpos(file, id->pos), id->ident.name, NULL, NULL);
 				c->record = rec && (k == 0 || !s->value.type || !s->value.values.n);
+				if (!s->value.type && !s->value.values.n)
+					c->errpos = id->pos + 1;
 				check_const_spec(c, file, *ctype, k < cvals->n ? cvals->v[k] : NULL, objs[k], iota);
+				c->errpos = 0;
 				c->record = rec;
 			}
 			for (uint32_t k = 0; k < n; k++) {

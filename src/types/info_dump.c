@@ -38,8 +38,12 @@ void types_dump_tvs(TypesBuf *out, const TypesInfo *info)
 	uint32_t n = 0;
 	for (uint32_t i = 0; i < info->ntvs; i++) {
 		const TypesTV *tv = types_tv_at(info, i);
-		if (!tv->type || tv->mode == TV_NONE || !tv->file || check_mentions_invalid(tv->type))
-			continue; /* not known (C types in cgo files): left out */
+		if (!tv->type || tv->mode == TV_NONE || !tv->file)
+			continue;
+		/* a builtin in a constant call is recorded with the invalid type (go/types); other
+		 * types that mention it are not known (C types in cgo files): left out */
+		if (tv->mode == TV_BUILTIN ? tv->type != check_invalid() && check_mentions_invalid(tv->type) : check_mentions_invalid(tv->type))
+			continue;
 		uint32_t p = syn_expr_pos(tv->e), e = syn_expr_end(tv->e);
 		if (p == SYN_NOPOS || e == SYN_NOPOS)
 			continue;
