@@ -416,6 +416,18 @@ bool check_assignment(Checker *c, uint32_t file, Expr *e, Operand *x, Type *t, c
 		return true; /* generic function values: instantiated from context elsewhere */
 	if (types_assignable(x->type, t))
 		return true;
+	if (types_is_interface(t) && !types_is_typeparam(t)) {
+		/* no follow-on errors for blank or invalid interface methods (types2 reported them) */
+		TypeSet *ts = types_typeset(types_under(t));
+		for (uint32_t i = 0; i < ts->methods.len; i++) {
+			Object *m = ts->methods.data[i];
+			if (!m->name || m->name == types_name_blank || !m->type || check_mentions_invalid(m->type))
+				return true;
+			LookupResult r = types_lookup_field_or_method(c->a, x->type, false, m->pkg, m->name);
+			if (r.obj && (!r.obj->type || check_mentions_invalid(r.obj->type)))
+				return true;
+		}
+	}
 	TypesBuf cause = {0};
 	assign_cause(c, x->type, t, &cause);
 	const char *cs = bdone(c, &cause);
@@ -773,8 +785,10 @@ void check_builtin_args(Checker *c, uint32_t file, Expr *call, BuiltinId id, Ope
 	Type *u = types_core_type(ops[0].type);
 	if (!u || u->kind != TY_SLICE || call->call.ellipsis != SYN_NOPOS)
 		return;
-	for (uint32_t i = 1; i < args.n; i++)
+	for (uint32_t i = 1; i < args.n; i++) {
+		check_assign_untyped(c, args.v[i], &ops[i], u->slice.elem); /* recorded first (Info.Types) */
 		check_assignment(c, file, args.v[i], &ops[i], u->slice.elem, "argument to append");
+	}
 }
 
 /* An untyped integer constant beyond 512 bits (overflow()): "constant addition overflow" at
