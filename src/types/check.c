@@ -42,11 +42,25 @@ void check_errorf(Checker *c, uint32_t file, uint32_t off, const char *fmt, ...)
 	uintptr_t key = ((uintptr_t)file << 32 | off) + 1;
 	if (map_get(&c->reported, key))
 		return;
-	map_put(&c->reported, key, (void *)1);
 	va_list ap;
 	va_start(ap, fmt);
-	diag_vadd(c->diags, mkpos(file, off), DIAG_ERROR, fmt, ap);
+	char *msg = NULL;
+	if (vasprintf(&msg, fmt, ap) < 0)
+		msg = NULL;
 	va_end(ap);
+	if (!msg)
+		return;
+	/* types2's "cheap trick": once an error is out, a message that mentions "invalid operand"
+	 * or "invalid type" past its start is a follow-on error and is dropped */
+	const char *io = strstr(msg, "invalid operand"), *it = strstr(msg, "invalid type");
+	if (c->nerrors && ((io && io > msg) || (it && it > msg))) {
+		free(msg);
+		return;
+	}
+	map_put(&c->reported, key, (void *)1);
+	c->nerrors++;
+	diag_add(c->diags, mkpos(file, off), DIAG_ERROR, "%s", msg);
+	free(msg);
 }
 
 /* Lookup through the current scope chain (local scopes are filled in source order, so the
@@ -241,6 +255,11 @@ static Type *iface_type(Checker *c, uint32_t file, Expr *e)
 			continue;
 		}
 		Expr *id = f->names.v[0];
+		if (id->kind == EXPR_IDENT && id->ident.name == types_name_blank) {
+			/* ignored, as in go/types: no signature, no method (so nothing "misses" it) */
+			check_errorf(c, file, id->pos, "methods must have a unique non-blank name");
+			continue;
+		}
 		Scope *save = c->scope;
 		c->scope = types_new_scope(c->a, c->scope, mkpos(file, id->pos), mkpos(file, id->pos), "function");
 		Type *sig = f->type->kind == EXPR_FUNC_TYPE ? check_signature(c, file, f->type, c->scope, NULL) : check_invalid();

@@ -95,6 +95,7 @@ typedef struct Checker {
 	Map reported;      /* positions with an error already (one error per position) */
 	int quiet;         /* > 0: lookups may fail legitimately (keys of untyped composite literals) */
 	bool no_errors;    /* CheckConfig.no_errors */
+	uint32_t nerrors;  /* type errors reported so far */
 	uint32_t errpos;   /* nonzero: offset + 1 where every error goes (an inherited constant
 	                    * initializer is reported at the constant's name, as types2 does) */
 	Package *(*import)(void *arg, const char *path);
