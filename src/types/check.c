@@ -775,12 +775,14 @@ static void method_decl(Checker *c, SynFile *f, Scope *fscope, Decl *d, FuncBody
 			rt = types_new_pointer(c->a, rt);
 		Expr *rid = rf->names.n ? rf->names.v[0] : NULL;
 		recv = types_new_var(c->a, VK_RECV, c->pkg, mkpos(file, rid ? rid->pos : rf->pos), rid ? rid->ident.name : NULL, rt);
-		if (rid) {
-			types_scope_insert(fs, recv);
+		if (rid)
 			check_recordp(c, file, rid, recv);
-		}
 	}
 	Type *sig = check_signature(c, file, d->func.type, fs, recv);
+	/* the receiver, like the parameters, is in scope in the body only (a receiver named
+	 * like a package does not hide it in the signature) */
+	if (recv && recv->name)
+		types_scope_insert(fs, recv);
 	sig->sig.rparams = rparams;
 	Object *m = types_new_func(c->a, c->pkg, mkpos(file, d->func.name->pos), d->func.name->ident.name, sig);
 	if (ptr)
