@@ -100,6 +100,10 @@ Type *check_signature(Checker *c, uint32_t file, Expr *ftype, Scope *scope, Obje
 void check_tparams(Checker *c, uint32_t file, FieldList *l, TypeList *out);
 Type *check_invalid(void);
 
+/* linedir.c: the position go/token reports for an offset of f (line directives applied;
+ * col 0: unknown) */
+void types_token_position(SrcFile *f, uint32_t off, const char **file, uint32_t *line, uint32_t *col);
+
 /* check_infer.c */
 Type *check_infer(Checker *c, Type *sig, Type **targs, Operand *args, uint32_t nargs, bool ddd);
 

@@ -121,10 +121,12 @@ static void dump(CheckRec *recs, size_t n)
 		if (!kind)
 			continue;
 		SrcFile *f = srcfile_get(r->file);
-		LineCol lc = srcfile_linecol(f, r->off);
+		const char *fname;
+		uint32_t line, col;
+		types_token_position(f, r->off, &fname, &line, &col); /* with //line directives */
 		char head[64];
-		snprintf(head, sizeof head, ":%u:%u\t", lc.line, lc.col);
-		for (const char *s = f->path; *s; s++)
+		snprintf(head, sizeof head, ":%u:%u\t", line, col);
+		for (const char *s = fname; *s; s++)
 			vec_push(&cur, *s);
 		for (const char *s = head; *s; s++)
 			vec_push(&cur, *s);
@@ -149,7 +151,9 @@ static void dump(CheckRec *recs, size_t n)
 			types_write(&cur, o->type);
 		}
 		vec_push(&cur, '\n');
-		if (prev.len == cur.len && memcmp(prev.data, cur.data, cur.len) == 0)
+		/* the same identifier recorded twice (not two at one adjusted position) */
+		if (i > 0 && recs[i - 1].file == r->file && recs[i - 1].off == r->off && prev.len == cur.len &&
+		    memcmp(prev.data, cur.data, cur.len) == 0)
 			continue;
 		fwrite(cur.data, 1, cur.len, stdout);
 		prev.len = 0;

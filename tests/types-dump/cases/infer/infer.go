@@ -125,3 +125,15 @@ func Untyped() float64 {
 	x := Max(1, 2.5)
 	return x
 }
+
+func Dims() (int, int) { return 2, 3 }
+
+func Parts() (float64, float64) { return 1, 2 }
+
+func Builtins() int {
+	n := min(Dims())
+	m := max(Dims())
+	c := complex(Parts())
+	println(Dims())
+	return n + m + int(real(c))
+}
