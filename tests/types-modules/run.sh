@@ -21,7 +21,8 @@ export CGO_ENABLED=0 GOTOOLCHAIN=local GOFLAGS=-mod=readonly
 unset GOOS GOARCH GOEXPERIMENT GOWORK GO111MODULE GOPATH
 FLOOR=99.5 MAXWRONG=0
 work=$BUILD/types-modules-test
-mkdir -p "$work" "$BUILD/oracle"
+cache=$root/build/types-modules-oracle
+mkdir -p "$work" "$BUILD/oracle" "$cache"
 bin=$BUILD/oracle/typesdump
 if [ ! -x "$bin" ] || [ "$root/tests/oracle/typesdump/main.go" -nt "$bin" ]; then
 	(cd "$root/tests/oracle/typesdump" && GOFLAGS= "$GO" build -o "$bin" main.go) ||
@@ -46,23 +47,26 @@ figure() {
 	fi
 }
 
-# compare TAG DIR KEYS: runs both tools on $work/TAG.pkgs from DIR (the oracle's output is
-# cached in $work/TAG.want until the oracle, the package list or the fixture changes), then
-# prints one figure per group: KEYS maps a line's file to its group (lines "PREFIX GROUP",
-# the longest prefix wins), and the per-package figures go to $work/TAG.figures.
+# compare TAG DIR KEYS STATE: runs both tools on $work/TAG.pkgs from DIR, then prints one
+# figure per group: KEYS maps a line's file to its group (lines "PREFIX GROUP", the longest
+# prefix wins), and the per-package figures go to $work/TAG.figures. The oracle's output
+# (minutes on a cold cache) is kept in $cache, shared by the build directories, while the
+# oracle's source, the Go toolchain, the package list and STATE (what the sources depend on)
+# stay the same.
 compare() {
-	local tag=$1 dir=$2 keys=$3
-	local pk=$work/$tag.pkgs want=$work/$tag.want got=$work/$tag.got
-	local np
+	local tag=$1 dir=$2 keys=$3 state=$4
+	local pk=$work/$tag.pkgs want=$cache/$tag.want got=$work/$tag.got
+	local np key
 	np=$(wc -l <"$pk")
-	if ! { [ -s "$want" ] && [ "$want" -nt "$bin" ] && [ "$want" -nt "$pk.stamp" ]; }; then
+	key="$("$GO" version) $(cksum <"$pk") $state"
+	if ! { [ -s "$want" ] && [ "$want" -nt "$root/tests/oracle/typesdump/main.go" ] && [ "$(cat "$want.key" 2>/dev/null)" = "$key" ]; }; then
 		# shellcheck disable=SC2046
 		(cd "$dir" && "$bin" $(cat "$pk") >"$want.tmp" 2>"$want.err")
 		if [ -s "$want.err" ]; then
 			echo "FAIL types-modules/$tag-oracle: the oracle reports errors: $(head -2 "$want.err" | cut -c1-300)"
 			return
 		fi
-		sort -u "$want.tmp" >"$want" && rm -f "$want.tmp"
+		sort -u "$want.tmp" >"$want" && rm -f "$want.tmp" && echo "$key" >"$want.key"
 	fi
 	# shellcheck disable=SC2046
 	(cd "$dir" && "$GOMEM" types -dump $(cat "$pk") >"$got.raw" 2>"$got.err")
@@ -79,13 +83,16 @@ compare() {
 	# the group of every line (KEYS: prefix, group), split into one file per group
 	local g
 	rm -rf "$work/$tag.groups" && mkdir -p "$work/$tag.groups"
+	local side
 	for side in want got; do
+		local in=$want
+		[ $side = got ] && in=$got
 		awk -F'\t' -v keys="$keys" -v out="$work/$tag.groups" -v side="$side" '
 			BEGIN { while ((getline l < keys) > 0) { split(l, f, " "); k[f[1]] = f[2] } }
 			{ d = $1; sub(/\/[^\/]*$/, "", d)
 			  if (!(d in grp)) { best = ""; for (p in k) if (index(d "/", p) == 1 && length(p) > length(best)) best = p
 			                     g = best == "" ? "other" : k[best]; gsub(/\//, "%", g); grp[d] = g }
-			  print > (out "/" grp[d] "." side) }' "$work/$tag.$side"
+			  print > (out "/" grp[d] "." side) }' "$in"
 	done
 	for g in $(cd "$work/$tag.groups" && ls | sed -n 's/\.want$//p'); do
 		touch "$work/$tag.groups/$g.got"
@@ -106,15 +113,19 @@ mkdir -p "$mod"
 for f in go.mod go.sum main.go; do cmp -s "$here/mod/$f" "$mod/$f" || cp "$here/mod/$f" "$mod/$f"; done
 if (cd "$mod" && timeout 300 "$GO" mod download >"$work/download.log" 2>&1); then
 	mods=$(awk '$1 ~ /\./ && $2 ~ /^v/ { print $1 }' "$mod/go.mod")
-	if [ ! -s "$work/mod.pkgs" ] || [ "$mod/go.sum" -nt "$work/mod.pkgs" ] || [ "$here/run.sh" -nt "$work/mod.pkgs" ]; then
+	# the packages without errors (go list is slow on this many: cached with the fixture)
+	lkey="$("$GO" version) $(cksum <"$mod/go.sum") $(cksum <"$mod/go.mod")"
+	if [ -s "$cache/mod.pkgs" ] && [ "$(cat "$cache/mod.pkgs.key" 2>/dev/null)" = "$lkey" ]; then
+		cp "$cache/mod.pkgs" "$work/mod.pkgs"
+	else
 		# shellcheck disable=SC2046
-		(cd "$mod" && "$GO" list -e -f '{{if not (or .Error .DepsErrors)}}{{.ImportPath}}{{end}}' $(printf '%s/... ' $mods)) >"$work/mod.pkgs.tmp" 2>"$work/mod.list.err" &&
-			mv "$work/mod.pkgs.tmp" "$work/mod.pkgs" && touch "$work/mod.pkgs.stamp"
+		(cd "$mod" && "$GO" list -e -f '{{if not (or .Error .DepsErrors)}}{{.ImportPath}}{{end}}' $(printf '%s/... ' $mods)) >"$work/mod.pkgs" 2>"$work/mod.list.err" &&
+			cp "$work/mod.pkgs" "$cache/mod.pkgs" && echo "$lkey" >"$cache/mod.pkgs.key"
 	fi
 	# the groups: each module's directory in the module cache
 	(cd "$mod" && "$GO" list -m -f '{{if .Dir}}{{.Dir}}/ {{.Path}}@{{.Version}}{{end}}' $mods) >"$work/mod.keys"
 	if [ -s "$work/mod.pkgs" ]; then
-		compare mod "$mod" "$work/mod.keys"
+		compare mod "$mod" "$work/mod.keys" "$(cksum <"$mod/go.sum") $(cd "$mod" && "$GO" env GOMODCACHE)"
 	else
 		echo "FAIL types-modules/mod: go list found no packages: $(head -3 "$work/mod.list.err")"
 	fi
@@ -126,12 +137,12 @@ fi
 gp=/usr/share/gocode
 if [ -d "$gp/src" ] && [ -n "$(ls "$gp/src" 2>/dev/null)" ]; then
 	export GO111MODULE=off GOPATH=$gp GOFLAGS=
-	(cd "$work" && "$GO" list -e -f '{{if not (or .Error .DepsErrors)}}{{.ImportPath}}{{end}}' $(cd "$gp/src" && ls -d */ | sed 's|/$|/...|') 2>/dev/null) >"$work/gopath.pkgs.tmp"
-	cmp -s "$work/gopath.pkgs.tmp" "$work/gopath.pkgs" || { mv "$work/gopath.pkgs.tmp" "$work/gopath.pkgs"; touch "$work/gopath.pkgs.stamp"; }
+	# shellcheck disable=SC2046
+	(cd "$work" && "$GO" list -e -f '{{if not (or .Error .DepsErrors)}}{{.ImportPath}}{{end}}' $(cd "$gp/src" && ls -d */ | sed 's|/$|/...|') 2>/dev/null) >"$work/gopath.pkgs"
 	# the groups: the repositories (host/owner/name, gopkg.in/name)
 	awk -F/ -v s="$gp/src/" '{ n = $1 == "gopkg.in" ? 2 : 3; r = $1; for (i = 2; i <= n && i <= NF; i++) r = r "/" $i; print s r "/ " r }' "$work/gopath.pkgs" | sort -u >"$work/gopath.keys"
 	if [ -s "$work/gopath.pkgs" ]; then
-		compare gopath "$work" "$work/gopath.keys"
+		compare gopath "$work" "$work/gopath.keys" "$(dpkg-query -W 'golang-*-dev' 2>/dev/null | cksum)"
 	else
 		echo "skip types-modules/gopath: go list found no packages in $gp"
 	fi
