@@ -14,25 +14,20 @@
 
 #include "types/check.h"
 
-typedef struct LineInfo {
-	uint32_t off;  /* where the directive takes effect */
-	char *file;
-	uint32_t line, col;
-} LineInfo;
-
-/* the directives of the file last asked about (the dump goes file by file) */
-static struct {
-	const SrcFile *f;
-	LineInfo *v;
-	size_t n, cap;
-} cache;
-
-static void cache_reset(const SrcFile *f)
+static void cache_reset(TokenPosCache *cache, const SrcFile *f)
 {
-	for (size_t i = 0; i < cache.n; i++)
-		free(cache.v[i].file);
-	cache.n = 0;
-	cache.f = f;
+	for (size_t i = 0; i < cache->n; i++)
+		free(cache->v[i].file);
+	cache->n = 0;
+	cache->f = f;
+}
+
+void types_token_pos_free(TokenPosCache *cache)
+{
+	cache_reset(cache, NULL);
+	free(cache->v);
+	cache->v = NULL;
+	cache->cap = 0;
 }
 
 /* filepath.Clean of a slash path, in place (the result is never longer) */
@@ -95,10 +90,10 @@ static bool trailing_digits(const char *s, size_t n, size_t *i, uint64_t *v)
 	return true;
 }
 
-static void adjusted(const SrcFile *f, uint32_t off, const char **file, uint32_t *line, uint32_t *col);
+static void adjusted(TokenPosCache *cache, const SrcFile *f, uint32_t off, const char **file, uint32_t *line, uint32_t *col);
 
 /* go/scanner updateLineInfo: text[0..n) is the comment, line or block form */
-static void add_directive(SrcFile *f, uint32_t next, uint32_t offs, const char *text, size_t n)
+static void add_directive(TokenPosCache *cache, SrcFile *f, uint32_t next, uint32_t offs, const char *text, size_t n)
 {
 	if (text[1] == '*')
 		n -= 2;
@@ -129,7 +124,7 @@ static void add_directive(SrcFile *f, uint32_t next, uint32_t offs, const char *
 	if (fn == 0 && ok2) {
 		const char *prev;
 		uint32_t l, c;
-		adjusted(f, offs, &prev, &l, &c);
+		adjusted(cache, f, offs, &prev, &l, &c);
 		name = strdup(prev);
 	} else if (fn == 0) {
 		name = strdup("");
@@ -145,18 +140,18 @@ static void add_directive(SrcFile *f, uint32_t next, uint32_t offs, const char *
 		name[dn + fn] = 0;
 		clean_path(name);
 	}
-	if ((cache.n > 0 && cache.v[cache.n - 1].off >= next) || next >= f->len) {
+	if ((cache->n > 0 && cache->v[cache->n - 1].off >= next) || next >= f->len) {
 		free(name);
 		return;
 	}
-	if (cache.n == cache.cap) {
-		cache.cap = cache.cap ? 2 * cache.cap : 16;
-		cache.v = realloc(cache.v, cache.cap * sizeof *cache.v);
+	if (cache->n == cache->cap) {
+		cache->cap = cache->cap ? 2 * cache->cap : 16;
+		cache->v = realloc(cache->v, cache->cap * sizeof *cache->v);
 	}
-	cache.v[cache.n++] = (LineInfo){next, name, (uint32_t)line, (uint32_t)col};
+	cache->v[cache->n++] = (struct LineInfo){next, name, (uint32_t)line, (uint32_t)col};
 }
 
-static void scan_directives(SrcFile *f)
+static void scan_directives(TokenPosCache *cache, SrcFile *f)
 {
 	const char *s = f->text;
 	size_t n = f->len;
@@ -177,7 +172,7 @@ static void scan_directives(SrcFile *f)
 			if (len > 2 && s[end - 1] == '\r')
 				len--;
 			if ((i == 0 || s[i - 1] == '\n') && len >= 7 && memcmp(s + i + 2, "line ", 5) == 0)
-				add_directive(f, (uint32_t)(e ? end + 1 : end), (uint32_t)i, s + i, len);
+				add_directive(cache, f, (uint32_t)(e ? end + 1 : end), (uint32_t)i, s + i, len);
 			i = end;
 		} else if (c == '/' && i + 1 < n && s[i + 1] == '*') {
 			size_t j = i + 2;
@@ -187,7 +182,7 @@ static void scan_directives(SrcFile *f)
 				return; /* not terminated */
 			size_t end = j + 2;
 			if (end - i >= 9 && memcmp(s + i + 2, "line ", 5) == 0)
-				add_directive(f, (uint32_t)end, (uint32_t)i, s + i, end - i);
+				add_directive(cache, f, (uint32_t)end, (uint32_t)i, s + i, end - i);
 			i = end;
 		} else {
 			i++;
@@ -196,23 +191,23 @@ static void scan_directives(SrcFile *f)
 }
 
 /* token.File.unpack with adjusted positions, from the directives in the cache */
-static void adjusted(const SrcFile *f, uint32_t off, const char **file, uint32_t *line, uint32_t *col)
+static void adjusted(TokenPosCache *cache, const SrcFile *f, uint32_t off, const char **file, uint32_t *line, uint32_t *col)
 {
 	LineCol lc = srcfile_linecol((SrcFile *)f, off);
 	*file = f->path;
 	*line = lc.line;
 	*col = lc.col;
-	size_t lo = 0, hi = cache.n;
+	size_t lo = 0, hi = cache->n;
 	while (lo < hi) {
 		size_t mid = (lo + hi) / 2;
-		if (cache.v[mid].off <= off)
+		if (cache->v[mid].off <= off)
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
 	if (lo == 0)
 		return;
-	LineInfo *alt = &cache.v[lo - 1];
+	struct LineInfo *alt = &cache->v[lo - 1];
 	LineCol base = srcfile_linecol((SrcFile *)f, alt->off);
 	int64_t d = (int64_t)lc.line - (int64_t)base.line;
 	*file = alt->file;
@@ -223,16 +218,16 @@ static void adjusted(const SrcFile *f, uint32_t off, const char **file, uint32_t
 		*col = alt->col + (off - alt->off);
 }
 
-void types_token_position(SrcFile *f, uint32_t off, const char **file, uint32_t *line, uint32_t *col)
+void types_token_position(TokenPosCache *cache, SrcFile *f, uint32_t off, const char **file, uint32_t *line, uint32_t *col)
 {
-	if (cache.f != f) {
-		cache_reset(f);
+	if (cache->f != f) {
+		cache_reset(cache, f);
 		static const char *const keys[] = {"//line ", "/*line "};
 		for (int k = 0; k < 2; k++)
 			if (memmem(f->text, f->len, keys[k], 7)) {
-				scan_directives(f);
+				scan_directives(cache, f);
 				break;
 			}
 	}
-	adjusted(f, off, file, line, col);
+	adjusted(cache, f, off, file, line, col);
 }
