@@ -107,6 +107,16 @@ compare() {
 		awk '{ a = $3 + 0; printf "%.2f %s %d/%d %d wrong\n", 100 * a / $2, $1, a, $2, $4 + 0 }' | sort -n >"$work/$tag.figures"
 }
 
+# ---- hand-written cases (inference, line directives): 100%, nothing wrong ----
+for d in "$here"/cases/*/; do
+	c=$(basename "$d")
+	(cd "$d" && "$bin" . 2>"$work/case-$c.want.err" | sort -u >"$work/case-$c.want")
+	if [ -s "$work/case-$c.want.err" ]; then echo "FAIL types-modules/case-$c: the oracle reports errors: $(head -2 "$work/case-$c.want.err")"; continue; fi
+	(cd "$d" && "$GOMEM" types -dump . 2>"$work/case-$c.got.err" | sort -u >"$work/case-$c.got")
+	if [ -s "$work/case-$c.got.err" ]; then echo "FAIL types-modules/case-$c: gomem reports errors: $(head -2 "$work/case-$c.got.err")"; continue; fi
+	FLOOR=100 figure "case-$c" "$work/case-$c.want" "$work/case-$c.got"
+done
+
 # ---- module mode ----
 mod=$work/mod
 mkdir -p "$mod"
