@@ -8,13 +8,20 @@
 #   python3, bc       test comparisons with pprof's output; benchmark arithmetic
 #   golang-github-google-uuid-dev, golang-golang-x-sync-dev
 #                     real libraries in /usr/share/gocode for the loader's GOPATH-mode test
+#   golang-github-pkg-errors-dev, golang-gopkg-yaml.v3-dev, golang-github-google-go-cmp-dev,
+#   golang-golang-x-text-dev, golang-github-spf13-pflag-dev, golang-github-burntsushi-toml-dev,
+#   golang-github-gorilla-mux-dev, golang-github-stretchr-testify-dev
+#                     more of them: the type checker against go/types in GOPATH mode
 #   time              GNU /usr/bin/time: peak memory in the benchmarks
 # The Go toolchain (the tests' oracle) is expected at `go env GOROOT` (/usr/local/go here).
 set -eu
 need=()
 have_pkg() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install ok installed'; }
 for p in gcc make clang libclang-rt-14-dev zlib1g-dev libcurl4-openssl-dev libgmp-dev time python3 bc \
-	golang-github-google-uuid-dev golang-golang-x-sync-dev; do
+	golang-github-google-uuid-dev golang-golang-x-sync-dev \
+	golang-github-pkg-errors-dev golang-gopkg-yaml.v3-dev golang-github-google-go-cmp-dev golang-golang-x-text-dev \
+	golang-github-spf13-pflag-dev golang-github-burntsushi-toml-dev golang-github-gorilla-mux-dev \
+	golang-github-stretchr-testify-dev; do
 	have_pkg "$p" || need+=("$p")
 done
 if [ ${#need[@]} -gt 0 ]; then

@@ -113,6 +113,21 @@ Type *check_signature(Checker *c, uint32_t file, Expr *ftype, Scope *scope, Obje
 void check_tparams(Checker *c, uint32_t file, FieldList *l, TypeList *out);
 Type *check_invalid(void);
 
+/* linedir.c: the position go/token reports for an offset of f (line directives applied;
+ * col 0: unknown). The cache holds the directives of the last file asked about: zero it
+ * first, free it with types_token_pos_free. *file lives as long as the cache's file. */
+typedef struct TokenPosCache {
+	const SrcFile *f;
+	struct LineInfo {
+		uint32_t off; /* where the directive takes effect */
+		char *file;
+		uint32_t line, col;
+	} *v;
+	size_t n, cap;
+} TokenPosCache;
+void types_token_position(TokenPosCache *cache, SrcFile *f, uint32_t off, const char **file, uint32_t *line, uint32_t *col);
+void types_token_pos_free(TokenPosCache *cache);
+
 /* check_record.c: per-expression types and values (go/types recordTypeAndValue,
  * rememberUntyped, updateExprType, convertUntyped) */
 void check_record_tv(Checker *c, uint32_t file, Expr *e, const Operand *x);

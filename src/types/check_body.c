@@ -629,6 +629,17 @@ static void builtin_call(Checker *c, uint32_t file, Expr *e, Object *b, Operand 
 		return;
 	}
 	check_builtin_args(c, file, e, id, ops);
+	if (args.n == 1 && ops[0].mode == OP_VALUE && ops[0].type && ops[0].type->kind == TY_TUPLE && id != BI_MAKE &&
+	    id != BI_NEW && id != BI_OFFSETOF) {
+		/* min(f()) with several results: one operand per result (go/types genericExprList) */
+		ObjList vs = ops[0].type->tuple.vars;
+		args.n = vs.len;
+		ops = ARENA_ARRAY(c->a, Operand, vs.len ? vs.len : 1);
+		for (uint32_t i = 0; i < vs.len; i++)
+			set(&ops[i], OP_VALUE, vs.data[i]->type);
+		if (vs.len)
+			a0 = ops[0];
+	}
 	set(x, OP_VALUE, NULL);
 	switch (id) {
 	case BI_LEN:

@@ -179,6 +179,7 @@ static void dump(TypesBuf *out, CheckRec *recs, size_t n)
 		return;
 	qsort(recs, n, sizeof *recs, rec_cmp);
 	TypesBuf prev = {0}, cur = {0};
+	TokenPosCache tpc = {0};
 	for (size_t i = 0; i < n; i++) {
 		CheckRec *r = &recs[i];
 		Object *o = r->obj;
@@ -199,10 +200,12 @@ static void dump(TypesBuf *out, CheckRec *recs, size_t n)
 		if (!kind)
 			continue;
 		SrcFile *f = srcfile_get(r->file);
-		LineCol lc = srcfile_linecol(f, r->off);
+		const char *fname;
+		uint32_t line, col;
+		types_token_position(&tpc, f, r->off, &fname, &line, &col); /* with //line directives */
 		char head[64];
-		snprintf(head, sizeof head, ":%u:%u\t", lc.line, lc.col);
-		for (const char *s = f->path; *s; s++)
+		snprintf(head, sizeof head, ":%u:%u\t", line, col);
+		for (const char *s = fname; *s; s++)
 			vec_push(&cur, *s);
 		for (const char *s = head; *s; s++)
 			vec_push(&cur, *s);
@@ -227,7 +230,9 @@ static void dump(TypesBuf *out, CheckRec *recs, size_t n)
 			types_write(&cur, o->type);
 		}
 		vec_push(&cur, '\n');
-		if (prev.len == cur.len && memcmp(prev.data, cur.data, cur.len) == 0)
+		/* the same identifier recorded twice (not two at one adjusted position) */
+		if (i > 0 && recs[i - 1].file == r->file && recs[i - 1].off == r->off && prev.len == cur.len &&
+		    memcmp(prev.data, cur.data, cur.len) == 0)
 			continue;
 		for (size_t k = 0; k < cur.len; k++)
 			vec_push(out, cur.data[k]);
@@ -235,6 +240,7 @@ static void dump(TypesBuf *out, CheckRec *recs, size_t n)
 		for (size_t k = 0; k < cur.len; k++)
 			vec_push(&prev, cur.data[k]);
 	}
+	types_token_pos_free(&tpc);
 	vec_free(&prev);
 	vec_free(&cur);
 }
