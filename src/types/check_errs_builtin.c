@@ -30,6 +30,7 @@ bool check_simple_assign_ok(Checker *c, uint32_t file, Expr *ye, Operand *y, Typ
 {
 	if (unknown(y) || !t || check_type_unknown(t, 0) || types_is_typeparam(t))
 		return true;
+	check_assign_untyped(c, ye, y, t); /* recorded first (Info.Types) */
 	return check_assignment(c, file, ye, y, t, context); /* check_assign.c: causes, representability */
 }
 
