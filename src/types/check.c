@@ -208,6 +208,7 @@ static Type *struct_type(Checker *c, uint32_t file, Expr *e)
 		if (tag)
 			anytag = true;
 	}
+	check_field_unique(c, fields.data, (uint32_t)fields.len);
 	Object **fa = fields.len ? vec_to_arena(c->a, &fields) : NULL;
 	const char **ta = anytag ? vec_to_arena(c->a, &tags) : NULL;
 	Type *t = types_new_struct(c->a, fa, ta, (uint32_t)fields.len);
@@ -239,6 +240,7 @@ static Type *iface_type(Checker *c, uint32_t file, Expr *e)
 		check_recordp(c, file, id, m);
 		vec_push(&methods, m);
 	}
+	check_iface_method_unique(c, methods.data, (uint32_t)methods.len);
 	Type *t = types_new_interface(c->a, methods.len ? vec_to_arena(c->a, &methods) : NULL, (uint32_t)methods.len,
 	                              embs.len ? vec_to_arena(c->a, &embs) : NULL, (uint32_t)embs.len);
 	vec_free(&methods);
@@ -363,7 +365,7 @@ void check_tparams(Checker *c, uint32_t file, FieldList *l, TypeList *out)
 			Type *tp = types_new_typeparam(c->a, tn, NULL);
 			tp->tparam.index = k;
 			out->data[k++] = tp;
-			types_scope_insert(c->scope, tn);
+			check_declare_local(c, c->scope, tn);
 			check_recordp(c, file, id, tn);
 		}
 	out->len = k;
@@ -426,7 +428,7 @@ Type *check_signature(Checker *c, uint32_t file, Expr *ft, Scope *scope, Object 
 	Type *params = param_tuple(c, file, ft->func_type.params, &decl, VK_PARAM, &variadic);
 	Type *results = param_tuple(c, file, ft->func_type.results, &decl, VK_RESULT, NULL);
 	for (size_t i = 0; scope && i < decl.len; i++)
-		types_scope_insert(scope, decl.data[i]);
+		check_declare_local(c, scope, decl.data[i]);
 	vec_free(&decl);
 	Type *sig = types_new_signature(c->a, recv, params, results, variadic);
 	if (tps.len)
@@ -580,8 +582,9 @@ static void declare_pkg(Checker *c, Object *o, Expr *id, uint32_t file)
 		return;
 	if (o->kind == OBJ_FUNC && strcmp(o->name->s, "init") == 0)
 		return;
-	if (types_scope_insert(c->pkg->scope, o))
-		diag_add(c->diags, o->pos, DIAG_ERROR, "%s redeclared in this block", o->name->s);
+	if (o->kind != OBJ_FUNC && !check_pkg_name_ok(c, file, id))
+		return;
+	check_declare_local(c, c->pkg->scope, o);
 }
 
 static void collect(Checker *c, SynFile *f, Scope *fscope)
@@ -592,6 +595,7 @@ static void collect(Checker *c, SynFile *f, Scope *fscope)
 		if (d->kind == DECL_FUNC) {
 			if (!d->func.name || d->func.name->kind != EXPR_IDENT || !d->func.type)
 				continue;
+			check_func_decl_errs(c, f, d);
 			if (d->func.recv) {
 				vec_push(&c->methods, d);
 				continue;
@@ -771,6 +775,7 @@ static void method_decl(Checker *c, SynFile *f, Scope *fscope, Decl *d, FuncBody
 				}
 			}
 		}
+		check_recv_type(c, file, rf->type, bo);
 		if (ptr)
 			rt = types_new_pointer(c->a, rt);
 		Expr *rid = rf->names.n ? rf->names.v[0] : NULL;
@@ -786,7 +791,7 @@ static void method_decl(Checker *c, SynFile *f, Scope *fscope, Decl *d, FuncBody
 	if (ptr)
 		m->flags |= FF_PTR_RECV;
 	check_recordp(c, file, d->func.name, m);
-	if (base && base->named.obj->pkg == c->pkg && d->func.name->ident.name != types_name_blank)
+	if (base && base->named.obj->pkg == c->pkg && d->func.name->ident.name != types_name_blank && check_method_unique(c, base, m))
 		types_named_add_method(c->a, base, m);
 	c->scope = save;
 	if (d->func.body) {
@@ -810,6 +815,7 @@ Package *types_check(Arena *a, const char *path, SynFile **files, uint32_t n, co
 	c->import = cfg ? cfg->import : NULL;
 	c->import_arg = cfg ? cfg->import_arg : NULL;
 	c->no_errors = cfg && cfg->no_errors;
+	c->complete = cfg && cfg->complete;
 	map_init(&c->reported);
 	Name *pname = n && files[0]->name ? files[0]->name->ident.name : types_name_blank;
 	Package *pkg = types_new_package(a, path, pname);
@@ -851,6 +857,9 @@ Package *types_check(Arena *a, const char *path, SynFile **files, uint32_t n, co
 	}
 	for (uint32_t i = 0; i < c->ndecls; i++)
 		check_obj_decl(c, c->decls[i].obj);
+	for (uint32_t i = 0; i < c->ndecls; i++)
+		if (c->decls[i].obj->kind == OBJ_TYPENAME && c->decls[i].obj->type && c->decls[i].obj->type->kind == TY_NAMED)
+			check_field_method_clash(c, c->decls[i].obj->type);
 	/* values of variables with declared types (the others were evaluated for their type) */
 	for (uint32_t i = 0; i < c->ndecls; i++) {
 		DeclInfo *d = &c->decls[i];

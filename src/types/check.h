@@ -85,6 +85,7 @@ typedef struct Checker {
 	Map reported;      /* positions with an error already (one error per position) */
 	int quiet;         /* > 0: lookups may fail legitimately (keys of untyped composite literals) */
 	bool no_errors;    /* CheckConfig.no_errors */
+	bool complete;     /* CheckConfig.complete */
 	Package *(*import)(void *arg, const char *path);
 	void *import_arg;
 } Checker;
@@ -100,6 +101,21 @@ Type *check_signature(Checker *c, uint32_t file, Expr *ftype, Scope *scope, Obje
 void check_tparams(Checker *c, uint32_t file, FieldList *l, TypeList *out);
 Type *check_invalid(void);
 
+/* check_decl_errs.c: declaration errors */
+const char *check_pos_str(Checker *c, Pos p);
+const char *check_tstr(Checker *c, Type *t);
+bool check_type_known(Type *t, int depth);
+void check_redeclared(Checker *c, Object *obj, Object *alt);
+void check_declare_local(Checker *c, Scope *s, Object *obj);
+bool check_pkg_name_ok(Checker *c, uint32_t file, Expr *id);
+void check_func_decl_errs(Checker *c, SynFile *f, Decl *d);
+bool check_method_unique(Checker *c, Type *base, Object *m);
+void check_field_method_clash(Checker *c, Type *named);
+void check_field_unique(Checker *c, Object **fields, uint32_t n);
+void check_iface_method_unique(Checker *c, Object **ms, uint32_t n);
+void check_short_var_new(Checker *c, uint32_t file, Stmt *s);
+void check_recv_type(Checker *c, uint32_t file, Expr *rtype, Object *base_obj);
+
 /* check_infer.c */
 Type *check_infer(Checker *c, Type *sig, Type **targs, Operand *args, uint32_t nargs, bool ddd);
 
@@ -114,6 +130,7 @@ typedef struct CheckConfig {
 	Package *(*import)(void *arg, const char *path); /* NULL result: a fake package */
 	void *import_arg;
 	bool no_errors; /* check but report nothing (a cgo package checked without its cgo files) */
+	bool complete;  /* no non-Go files (gc's -complete): a function without body is an error */
 } CheckConfig;
 
 Package *types_check(Arena *a, const char *path, SynFile **files, uint32_t n, const CheckConfig *cfg, Diags *diags, CheckRec **recs, size_t *nrecs);

@@ -28,7 +28,7 @@ static Object *declare_var(Checker *c, uint32_t file, Expr *id, Type *t)
 	if (!id || id->kind != EXPR_IDENT)
 		return NULL;
 	Object *v = types_new_var(c->a, VK_LOCAL, c->pkg, mkpos(file, id->pos), id->ident.name, t);
-	types_scope_insert(c->scope, v);
+	check_declare_local(c, c->scope, v);
 	if (c->record && v->name != types_name_blank)
 		vec_push(&c->locals, v);
 	if (t)
@@ -96,11 +96,11 @@ static void local_spec(Checker *c, uint32_t file, TokKind tok, Spec *s, Expr **c
 			Type *al = types_new_alias(c->a, o, NULL);
 			o->type = al;
 			al->alias.fromrhs = check_typexpr(c, file, s->type.type);
-			types_scope_insert(c->scope, o);
+			check_declare_local(c, c->scope, o);
 		} else {
 			Type *named = types_new_named(c->a, o, NULL);
 			o->type = named;
-			types_scope_insert(c->scope, o); /* visible in its own declaration */
+			check_declare_local(c, c->scope, o); /* visible in its own declaration */
 			if (s->type.tparams) {
 				open_scope(c, file, s->pos, "type");
 				TypeList tps;
@@ -130,7 +130,7 @@ static void local_spec(Checker *c, uint32_t file, TokKind tok, Spec *s, Expr **c
 			}
 			for (uint32_t k = 0; k < n; k++) {
 				check_recordp(c, file, s->value.names.v[k], objs[k]);
-				types_scope_insert(c->scope, objs[k]);
+				check_declare_local(c, c->scope, objs[k]);
 			}
 			break;
 		}
@@ -189,6 +189,7 @@ static void assign(Checker *c, uint32_t file, Stmt *s)
 		rhs_types(c, file, rhs, lhs.n, ts, s->assign.tok == TOK_ASSIGN && rhs.n == lhs.n ? hints : NULL);
 		return;
 	}
+	check_short_var_new(c, file, s);
 	Type **ts = ARENA_ARRAY(c->a, Type *, lhs.n ? lhs.n : 1);
 	rhs_types(c, file, rhs, lhs.n, ts, NULL);
 	for (uint32_t i = 0; i < lhs.n; i++) {

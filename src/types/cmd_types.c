@@ -13,6 +13,7 @@
 #include "load/load.h"
 #include "types/check.h"
 
+#include <dirent.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -160,6 +161,35 @@ static void dump(CheckRec *recs, size_t n)
 	vec_free(&cur);
 }
 
+/* gc's -complete (cmd/go gc.go): no non-Go files in the package (counted here over the whole
+ * directory, whatever their build constraints: fewer packages are complete, never more), and
+ * not one of the std packages that provide bodies some other way. */
+static bool check_complete(LoadPkg *p)
+{
+	static const char *const std_ext[] = {"bytes", "internal/poll", "net", "os", "runtime/metrics", "runtime/pprof",
+	                                      "runtime/trace", "sync", "syscall", "time"};
+	if (p->cgofiles.len)
+		return false;
+	for (size_t i = 0; i < ARRAY_LEN(std_ext); i++)
+		if (strcmp(p->path, std_ext[i]) == 0)
+			return false;
+	DIR *d = opendir(p->dir);
+	if (!d)
+		return false;
+	static const char *const ext[] = {".s", ".S", ".sx", ".c", ".cc", ".cpp", ".cxx", ".m", ".h", ".hh", ".hpp", ".hxx",
+	                                  ".f", ".F", ".for", ".f90", ".syso", ".swig", ".swigcxx"};
+	bool complete = true;
+	struct dirent *de;
+	while (complete && (de = readdir(d))) {
+		const char *dot = strrchr(de->d_name, '.');
+		for (size_t i = 0; dot && i < ARRAY_LEN(ext); i++)
+			if (strcmp(dot, ext[i]) == 0)
+				complete = false;
+	}
+	closedir(d);
+	return complete;
+}
+
 static void check_one(LoadPkg *p, void *arg)
 {
 	RunState *st = arg;
@@ -192,7 +222,8 @@ static void check_one(LoadPkg *p, void *arg)
 		vec_push(&files, f);
 	}
 	ImportCtx ic = {p};
-	CheckConfig cfg = {import_pkg, &ic, false};
+	CheckConfig cfg = {import_pkg, &ic, false, false};
+	cfg.complete = check_complete(p);
 	if (p->cgofiles.len) {
 		/* cgo is not run: the package is checked without its cgo files, and what they
 		 * declare is missing, so its errors are not reported */
@@ -201,9 +232,14 @@ static void check_one(LoadPkg *p, void *arg)
 			fprintf(stderr, "gomem types: %s: cgo files not processed (%zu), errors not reported; use CGO_ENABLED=0\n",
 			        p->path, p->cgofiles.len);
 	}
+	size_t before = st->diags.nerrors;
+	/* gc checks labels and branches with the syntax (cmd/compile/internal/syntax's
+	 * checkBranches) and reports them with the type errors */
+	for (size_t i = 0; !cfg.no_errors && i < files.len; i++)
+		if (!files.data[i]->nerrors)
+			syn_check_branches(files.data[i], &st->diags);
 	CheckRec *recs;
 	size_t nrecs;
-	size_t before = st->diags.nerrors;
 	Package *pkg = types_check(a, p->path, files.data, (uint32_t)files.len, &cfg, &st->diags, &recs, &nrecs);
 	if (st->diags.nerrors > before)
 		st->errors++;
