@@ -81,7 +81,7 @@ static DeclInfo *new_decl(Checker *c, Object *o)
 
 /* ---- type expressions ---- */
 
-static Type *type_args_instance(Checker *c, uint32_t file, Type *gen, ExprList idx)
+static Type *type_args_instance(Checker *c, uint32_t file, Type *gen, ExprList idx, Expr *e)
 {
 	Type **targs = ARENA_ARRAY(c->a, Type *, idx.n ? idx.n : 1);
 	for (uint32_t i = 0; i < idx.n; i++)
@@ -89,11 +89,12 @@ static Type *type_args_instance(Checker *c, uint32_t file, Type *gen, ExprList i
 	if (!gen || !types_is_generic(gen))
 		return check_invalid();
 	TypeList tp = gen->kind == TY_NAMED ? gen->named.tparams : gen->alias.tparams;
-	if (tp.len != idx.n)
+	if (!check_targ_count(c, file, e, gen, idx.n, tp.len))
 		return check_invalid();
 	for (uint32_t i = 0; i < idx.n; i++)
 		if (targs[i] == check_invalid())
 			return check_invalid();
+	check_queue_verify(c, file, tp, targs, idx.v, idx.n, e->pos);
 	return types_instantiate(c->a, gen, targs, idx.n);
 }
 
@@ -276,6 +277,8 @@ Type *check_typexpr(Checker *c, uint32_t file, Expr *e)
 		Object *o = type_name_obj(c, file, e);
 		if (o && o->kind == OBJ_TYPENAME && o->type)
 			t = o->type;
+		if (!c->generic_ok)
+			check_generic_type_use(c, file, e, t);
 		break;
 	}
 	case EXPR_PAREN:
@@ -319,8 +322,11 @@ Type *check_typexpr(Checker *c, uint32_t file, Expr *e)
 		break;
 	case EXPR_INDEX:
 	case EXPR_INDEX_LIST: {
+		bool gok = c->generic_ok;
+		c->generic_ok = true;
 		Type *g = check_typexpr(c, file, e->index.x);
-		t = type_args_instance(c, file, g == check_invalid() ? NULL : g, e->index.indices);
+		c->generic_ok = gok;
+		t = type_args_instance(c, file, g == check_invalid() ? NULL : g, e->index.indices, e);
 		break;
 	}
 	case EXPR_ELLIPSIS:
@@ -486,6 +492,7 @@ static void var_decl(Checker *c, DeclInfo *d)
 	} else if (d->init) {
 		Operand x;
 		check_expr(c, file, d->init, &x, NULL);
+		check_generic_func_value(c, file, d->init, &x);
 		d->init_done = true;
 		if (x.type && x.type->kind != TY_TUPLE && (x.mode == OP_CONST || x.mode == OP_VAR || x.mode == OP_VALUE) &&
 		    !(x.type->kind == TY_BASIC && x.type->basic.kind == BK_UNTYPED_NIL))
@@ -538,6 +545,8 @@ void check_obj_decl(Checker *c, Object *obj)
 	bool srec = c->record;
 	int64_t siota = c->iota;
 	int sdepth = c->depth, squiet = c->quiet;
+	bool sgok = c->generic_ok;
+	c->generic_ok = false;
 	c->quiet = 0;
 	c->record = true;
 	c->iota = -1;
@@ -572,6 +581,7 @@ void check_obj_decl(Checker *c, Object *obj)
 	c->iota = siota;
 	c->depth = sdepth;
 	c->quiet = squiet;
+	c->generic_ok = sgok;
 	d->state = 2;
 }
 
@@ -881,6 +891,7 @@ Package *types_check(Arena *a, const char *path, SynFile **files, uint32_t n, co
 	}
 	for (size_t i = 0; i < bodies.len; i++)
 		check_func_body(c, bodies.data[i].file, bodies.data[i].sig, bodies.data[i].scope, bodies.data[i].body);
+	check_run_verifies(c);
 	c->record = true;
 	for (size_t i = 0; i < c->imports.len; i++) {
 		Object *pn = c->imports.data[i];

@@ -86,6 +86,8 @@ typedef struct Checker {
 	int quiet;         /* > 0: lookups may fail legitimately (keys of untyped composite literals) */
 	bool no_errors;    /* CheckConfig.no_errors */
 	bool complete;     /* CheckConfig.complete */
+	bool generic_ok;   /* the type expression being checked is instantiated (G in G[int]) */
+	Vec(void *) verifies; /* instances whose type arguments are verified at the end (check_instantiate.c) */
 	Package *(*import)(void *arg, const char *path);
 	void *import_arg;
 } Checker;
@@ -103,7 +105,9 @@ Type *check_invalid(void);
 
 /* check_decl_errs.c: declaration errors */
 const char *check_pos_str(Checker *c, Pos p);
+uint32_t check_start_pos(Expr *e);
 const char *check_tstr(Checker *c, Type *t);
+const char *check_qualify(Checker *c, const char *typestring);
 bool check_type_known(Type *t, int depth);
 void check_redeclared(Checker *c, Object *obj, Object *alt);
 void check_declare_local(Checker *c, Scope *s, Object *obj);
@@ -115,6 +119,15 @@ void check_field_unique(Checker *c, Object **fields, uint32_t n);
 void check_iface_method_unique(Checker *c, Object **ms, uint32_t n);
 void check_short_var_new(Checker *c, uint32_t file, Stmt *s);
 void check_recv_type(Checker *c, uint32_t file, Expr *rtype, Object *base_obj);
+
+/* check_instantiate.c: errors of generic code */
+void check_queue_verify(Checker *c, uint32_t file, TypeList tparams, Type **targs, Expr **xlist, uint32_t nx, uint32_t pos);
+void check_run_verifies(Checker *c);
+void check_queue_verify_call(Checker *c, uint32_t file, Expr *call, TypeList tparams, Type **targs, Expr **xlist, uint32_t nx);
+bool check_targ_count(Checker *c, uint32_t file, Expr *e, Type *gen, uint32_t got, uint32_t want);
+void check_generic_type_use(Checker *c, uint32_t file, Expr *e, Type *t);
+void check_cannot_infer(Checker *c, uint32_t file, Expr *call, Type *sig, uint32_t nexplicit);
+void check_generic_func_value(Checker *c, uint32_t file, Expr *e, Operand *x);
 
 /* check_infer.c */
 Type *check_infer(Checker *c, Type *sig, Type **targs, Operand *args, uint32_t nargs, bool ddd);

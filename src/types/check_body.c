@@ -573,7 +573,15 @@ static void call(Checker *c, uint32_t file, Expr *e, Operand *x)
 		Type **targs = ARENA_ARRAY(c->a, Type *, nt);
 		for (uint32_t k = 0; k < f.ntargs && k < nt; k++)
 			targs[k] = f.targs[k];
+		Type *gsig = sig;
 		sig = check_infer(c, sig, targs, args, n, e->call.ellipsis != SYN_NOPOS);
+		if (sig) {
+			Expr *fx = syn_unparen(e->call.fun);
+			bool inst = f.ntargs && (fx->kind == EXPR_INDEX || fx->kind == EXPR_INDEX_LIST);
+			check_queue_verify_call(c, file, e, gsig->sig.tparams, targs, inst ? fx->index.indices.v : NULL, inst ? fx->index.indices.n : 0);
+		} else {
+			check_cannot_infer(c, file, e, gsig, f.ntargs);
+		}
 	}
 	if (!sig || sig->kind != TY_SIGNATURE || sig->sig.tparams.len)
 		return;
@@ -765,6 +773,8 @@ void check_expr(Checker *c, uint32_t file, Expr *e, Operand *x, Type *hint)
 			uint32_t nt = fs->sig.tparams.len, ni = e->index.indices.n;
 			Type **targs = ARENA_ARRAY(c->a, Type *, nt);
 			bool rec = c->record, ok = ni <= nt;
+			if (!ok)
+				check_errorf(c, file, check_start_pos(e->index.indices.v[nt]), "got %u type arguments but want %u", ni, nt);
 			c->record = false;
 			for (uint32_t i = 0; ok && i < ni; i++) {
 				targs[i] = check_typexpr(c, file, e->index.indices.v[i]);
@@ -773,6 +783,7 @@ void check_expr(Checker *c, uint32_t file, Expr *e, Operand *x, Type *hint)
 			c->record = rec;
 			set(x, OP_VALUE, NULL);
 			if (ok && ni == nt) {
+				check_queue_verify(c, file, fs->sig.tparams, targs, e->index.indices.v, ni, e->pos);
 				x->type = types_instantiate(c->a, fs, targs, nt);
 			} else if (ok) {
 				x->type = fs;

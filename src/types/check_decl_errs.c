@@ -40,6 +40,14 @@ static bool ident_char(char ch) { return ch == '_' || ch == '/' || ch == '.' || 
 const char *check_tstr(Checker *c, Type *t)
 {
 	char *full = types_string(t);
+	const char *out = check_qualify(c, full);
+	free(full);
+	return out;
+}
+
+/* Rewrites the package paths of a TypeString-like text as types2's qualifier prints them. */
+const char *check_qualify(Checker *c, const char *full)
+{
 	Vec(PathRw) rw = {0};
 	PathRw self = {c->pkg->path, ""};
 	vec_push(&rw, self);
@@ -78,8 +86,34 @@ const char *check_tstr(Checker *c, Type *t)
 	char *out = arena_strndup(c->a, b.data ? b.data : "", b.len);
 	vec_free(&b);
 	vec_free(&rw);
-	free(full);
 	return out;
+}
+
+/* syntax.StartPos: where types2 reports an error at an expression (gc's positions, moving
+ * left through operands, callees, selectors, indexes, assertions, keys and literal types). */
+uint32_t check_start_pos(Expr *e)
+{
+	for (int i = 0; e && i < 10000; i++) {
+		switch (e->kind) {
+		case EXPR_COMPOSITE_LIT:
+			if (!e->composite.type)
+				return e->pos;
+			e = e->composite.type;
+			break;
+		case EXPR_KEY_VALUE: e = e->kv.key; break;
+		case EXPR_SELECTOR: e = e->selector.x; break;
+		case EXPR_INDEX:
+		case EXPR_INDEX_LIST: e = e->index.x; break;
+		case EXPR_TYPE_ASSERT: e = e->assert.x; break;
+		case EXPR_BINARY: e = e->binary.x; break;
+		case EXPR_CALL: e = e->call.fun; break;
+		case EXPR_BAD: case EXPR_IDENT: case EXPR_ELLIPSIS: case EXPR_BASIC_LIT: case EXPR_FUNC_LIT: case EXPR_PAREN:
+		case EXPR_SLICE: case EXPR_STAR: case EXPR_UNARY: case EXPR_ARRAY_TYPE: case EXPR_STRUCT_TYPE: case EXPR_FUNC_TYPE:
+		case EXPR_INTERFACE_TYPE: case EXPR_MAP_TYPE: case EXPR_CHAN_TYPE: case EXPR__COUNT:
+			return e->pos;
+		}
+	}
+	return e ? e->pos : 0;
 }
 
 static bool is_blank(const Name *n) { return !n || (n->len == 1 && n->s[0] == '_'); }
@@ -306,7 +340,7 @@ void check_recv_type(Checker *c, uint32_t file, Expr *rtype, Object *base_obj)
 		ptr = true;
 		e = syn_unparen(e->star.x);
 	}
-	uint32_t at = syn_expr_pos(e);
+	uint32_t at = check_start_pos(e);
 	if (base_obj) {
 		if (base_obj->kind != OBJ_TYPENAME || !base_obj->type)
 			return;

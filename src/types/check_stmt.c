@@ -59,6 +59,8 @@ static void rhs_types(Checker *c, uint32_t file, ExprList rhs, uint32_t n, Type 
 		for (uint32_t i = 0; i < n; i++) {
 			Operand x;
 			check_expr(c, file, rhs.v[i], &x, hints ? hints[i] : NULL);
+			if (!hints || !hints[i])
+				check_generic_func_value(c, file, rhs.v[i], &x);
 			out[i] = value_type(&x);
 		}
 		return;
