@@ -86,6 +86,7 @@ typedef struct Checker {
 	int quiet;         /* > 0: lookups may fail legitimately (keys of untyped composite literals) */
 	bool no_errors;    /* CheckConfig.no_errors */
 	bool complete;     /* CheckConfig.complete */
+	uint32_t nbad;     /* bad statements seen (their operands are unknown: no unused-variable errors) */
 	bool generic_ok;   /* the type expression being checked is instantiated (G in G[int]) */
 	Vec(void *) verifies; /* instances whose type arguments are verified at the end (check_instantiate.c) */
 	Package *(*import)(void *arg, const char *path);
@@ -128,6 +129,14 @@ bool check_targ_count(Checker *c, uint32_t file, Expr *e, Type *gen, uint32_t go
 void check_generic_type_use(Checker *c, uint32_t file, Expr *e, Type *t);
 void check_cannot_infer(Checker *c, uint32_t file, Expr *call, Type *sig, uint32_t nexplicit);
 void check_generic_func_value(Checker *c, uint32_t file, Expr *e, Operand *x);
+
+/* check_stmt_errs.c: errors of statement structure */
+void check_switch_dups(Checker *c, uint32_t file, Stmt *s, Operand *tag);
+bool check_type_switch_x(Checker *c, uint32_t file, Expr *x, Operand *op);
+void check_type_case(Checker *c, uint32_t file, Expr *te, Type *t, Expr *x, Operand *xop);
+void check_type_case_dup(Checker *c, uint32_t file, Expr *te, Type *t, bool is_nil, Expr **prev_e, Type **prev_t, uint32_t nprev);
+void check_type_assert(Checker *c, uint32_t file, Expr *e, Operand *x, Type *t);
+void check_range_errs(Checker *c, uint32_t file, Stmt *s, Operand *x);
 
 /* check_infer.c */
 Type *check_infer(Checker *c, Type *sig, Type **targs, Operand *args, uint32_t nargs, bool ddd);

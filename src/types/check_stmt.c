@@ -211,6 +211,7 @@ static void range_stmt(Checker *c, uint32_t file, Stmt *s)
 {
 	Operand x;
 	check_expr(c, file, s->range.x, &x, NULL);
+	check_range_errs(c, file, s, &x);
 	Type *kt = NULL, *vt = NULL;
 	Type *u = x.type && x.mode != OP_TYPE ? types_core_type(x.type) : NULL;
 	if (u) {
@@ -286,8 +287,13 @@ static void type_switch(Checker *c, uint32_t file, Stmt *s)
 	Operand x;
 	x.mode = OP_INVALID;
 	x.type = NULL;
-	if (ta && ta->kind == EXPR_TYPE_ASSERT)
+	bool xiface = false;
+	if (ta && ta->kind == EXPR_TYPE_ASSERT) {
 		check_expr(c, file, ta->assert.x, &x, NULL);
+		xiface = check_type_switch_x(c, file, ta->assert.x, &x);
+	}
+	Vec(Expr *) prev_e = {0};
+	Vec(Type *) prev_t = {0};
 	Stmt *body = s->type_switch.body;
 	bool used = false;
 	uint32_t nvars = 0;
@@ -309,6 +315,16 @@ static void type_switch(Checker *c, uint32_t file, Stmt *s)
 			} else {
 				single = check_typexpr(c, file, te);
 			}
+			bool is_nil = syn_unparen(te)->kind == EXPR_IDENT && y.mode == OP_NIL;
+			if (xiface && (is_nil || single)) {
+				check_type_case_dup(c, file, te, single, is_nil, prev_e.data, prev_t.data, (uint32_t)prev_e.len);
+				if (!is_nil)
+					check_type_case(c, file, te, single, ta->assert.x, &x);
+				if (is_nil || check_type_known(single, 0)) {
+					vec_push(&prev_e, te);
+					vec_push(&prev_t, is_nil ? NULL : single);
+				}
+			}
 		}
 		Scope *save = c->scope;
 		open_scope(c, file, cl->pos, "case");
@@ -329,6 +345,8 @@ static void type_switch(Checker *c, uint32_t file, Stmt *s)
 		last = NULL;
 		c->scope = save;
 	}
+	vec_free(&prev_e);
+	vec_free(&prev_t);
 	if (lhs && lhs->kind == EXPR_IDENT && lhs->ident.name != types_name_blank && !used)
 		check_errorf(c, file, lhs->pos, "%s declared and not used", lhs->ident.name->s);
 	(void)nvars;
@@ -345,6 +363,8 @@ static void stmt(Checker *c, uint32_t file, Stmt *s)
 	Scope *save = c->scope;
 	switch (s->kind) {
 	case STMT_BAD:
+		c->nbad++;
+		break;
 	case STMT_EMPTY:
 		break;
 	case STMT_DECL:
@@ -419,6 +439,7 @@ static void stmt(Checker *c, uint32_t file, Stmt *s)
 			stmts(c, file, cl->case_clause.body);
 			c->scope = s2;
 		}
+		check_switch_dups(c, file, s, &tag);
 		break;
 	}
 	case STMT_TYPE_SWITCH:
@@ -516,6 +537,7 @@ static void collect_labels(Checker *c, uint32_t file, Stmt *s, int depth)
 void check_func_body(Checker *c, uint32_t file, Type *sig, Scope *fscope, Stmt *body)
 {
 	size_t nlocals = c->locals.len;
+	uint32_t nbad = c->nbad;
 	Scope *slabels = c->labels;
 	c->labels = types_new_scope(c->a, NULL, mkpos(file, 0), mkpos(file, 0), "labels");
 	collect_labels(c, file, body, 0);
@@ -534,7 +556,7 @@ void check_func_body(Checker *c, uint32_t file, Type *sig, Scope *fscope, Stmt *
 	c->iota = siota;
 	c->labels = slabels;
 	/* go/types reports unused variables per function, in source order */
-	for (size_t i = nlocals; i < c->locals.len; i++) {
+	for (size_t i = nlocals; i < c->locals.len && c->nbad == nbad; i++) {
 		Object *v = c->locals.data[i];
 		if (!(v->flags & VF_USED))
 			check_errorf(c, v->pos.file, v->pos.off, "declared and not used: %s", v->name->s);
