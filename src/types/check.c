@@ -547,6 +547,8 @@ void check_obj_decl(Checker *c, Object *obj)
 	int sdepth = c->depth, squiet = c->quiet;
 	bool sgok = c->generic_ok;
 	c->generic_ok = false;
+	Object *sdecl = c->cur_decl;
+	c->cur_decl = obj->kind == OBJ_VAR || obj->kind == OBJ_CONST ? obj : NULL;
 	c->quiet = 0;
 	c->record = true;
 	c->iota = -1;
@@ -582,6 +584,7 @@ void check_obj_decl(Checker *c, Object *obj)
 	c->depth = sdepth;
 	c->quiet = squiet;
 	c->generic_ok = sgok;
+	c->cur_decl = sdecl;
 	d->state = 2;
 }
 
@@ -729,6 +732,7 @@ static Expr *recv_base(Expr *e, bool *ptr, ExprList *targs)
 }
 
 typedef struct FuncBody {
+	Object *decl; /* a package-level function (NULL for methods) */
 	uint32_t file;
 	Type *sig;
 	Scope *scope;
@@ -805,7 +809,7 @@ static void method_decl(Checker *c, SynFile *f, Scope *fscope, Decl *d, FuncBody
 		types_named_add_method(c->a, base, m);
 	c->scope = save;
 	if (d->func.body) {
-		FuncBody b = {file, sig, fs, d->func.body};
+		FuncBody b = {NULL, file, sig, fs, d->func.body};
 		vec_push(bodies, b);
 	}
 }
@@ -877,21 +881,30 @@ Package *types_check(Arena *a, const char *path, SynFile **files, uint32_t n, co
 		    d->spec->value.names.n > 1 && d->spec->value.names.v[0]->pos == d->obj->pos.off) {
 			c->scope = d->fscope;
 			Operand x;
+			c->cur_decl = d->obj;
 			check_expr(c, d->file->src->id, d->spec->value.values.v[0], &x, NULL);
+			c->cur_decl = NULL;
 		}
 		if (d->obj->kind == OBJ_VAR && d->init && !d->init_done) {
 			c->scope = d->fscope;
 			Operand x;
+			c->cur_decl = d->obj;
 			check_expr(c, d->file->src->id, d->init, &x, d->obj->type);
+			c->cur_decl = NULL;
 		}
 		if (d->obj->kind == OBJ_FUNC && d->fdecl->func.body) {
-			FuncBody b = {d->file->src->id, d->obj->type, d->obj->func.decl, d->fdecl->func.body};
+			FuncBody b = {d->obj, d->file->src->id, d->obj->type, d->obj->func.decl, d->fdecl->func.body};
 			vec_push(&bodies, b);
 		}
 	}
-	for (size_t i = 0; i < bodies.len; i++)
+	for (size_t i = 0; i < bodies.len; i++) {
+		c->cur_decl = bodies.data[i].decl;
 		check_func_body(c, bodies.data[i].file, bodies.data[i].sig, bodies.data[i].scope, bodies.data[i].body);
+		c->cur_decl = NULL;
+	}
 	check_run_verifies(c);
+	check_valid_types(c);
+	check_init_order(c);
 	c->record = true;
 	for (size_t i = 0; i < c->imports.len; i++) {
 		Object *pn = c->imports.data[i];

@@ -86,6 +86,8 @@ typedef struct Checker {
 	int quiet;         /* > 0: lookups may fail legitimately (keys of untyped composite literals) */
 	bool no_errors;    /* CheckConfig.no_errors */
 	bool complete;     /* CheckConfig.complete */
+	Object *cur_decl;  /* the package-level var, const or func whose value or body is checked (dependencies) */
+	void *deps;        /* check_cycles.c: dependencies of package-level objects */
 	uint32_t nbad;     /* bad statements seen (their operands are unknown: no unused-variable errors) */
 	bool generic_ok;   /* the type expression being checked is instantiated (G in G[int]) */
 	Vec(void *) verifies; /* instances whose type arguments are verified at the end (check_instantiate.c) */
@@ -137,6 +139,11 @@ void check_type_case(Checker *c, uint32_t file, Expr *te, Type *t, Expr *x, Oper
 void check_type_case_dup(Checker *c, uint32_t file, Expr *te, Type *t, bool is_nil, Expr **prev_e, Type **prev_t, uint32_t nprev);
 void check_type_assert(Checker *c, uint32_t file, Expr *e, Operand *x, Type *t);
 void check_range_errs(Checker *c, uint32_t file, Stmt *s, Operand *x);
+
+/* check_cycles.c: invalid recursive types, initialization cycles */
+void check_add_dep(Checker *c, Object *to);
+void check_init_order(Checker *c);
+void check_valid_types(Checker *c);
 
 /* check_infer.c */
 Type *check_infer(Checker *c, Type *sig, Type **targs, Operand *args, uint32_t nargs, bool ddd);

@@ -58,8 +58,10 @@ static void ident(Checker *c, uint32_t file, Expr *e, Operand *x)
 		check_errorf(c, file, e->pos, e->ident.name == types_name_blank ? "cannot use _ as value" : "undefined: %s", e->ident.name->s);
 		return;
 	}
-	if (o->pkg == c->pkg && o->order)
+	if (o->pkg == c->pkg && o->order) {
 		check_obj_decl(c, o);
+		check_add_dep(c, o);
+	}
 	check_recordp(c, file, e, o);
 	x->obj = o;
 	switch (o->kind) {
