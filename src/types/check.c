@@ -85,7 +85,7 @@ static Type *type_args_instance(Checker *c, uint32_t file, Type *gen, ExprList i
 {
 	Type **targs = ARENA_ARRAY(c->a, Type *, idx.n ? idx.n : 1);
 	for (uint32_t i = 0; i < idx.n; i++)
-		targs[i] = check_typexpr(c, file, idx.v[i]);
+		targs[i] = check_vartype(c, file, idx.v[i]);
 	if (!gen || !types_is_generic(gen))
 		return check_invalid();
 	TypeList tp = gen->kind == TY_NAMED ? gen->named.tparams : gen->alias.tparams;
@@ -177,7 +177,7 @@ static Type *struct_type(Checker *c, uint32_t file, Expr *e)
 		Field *f = fl->list[i];
 		if (!f->type)
 			continue;
-		Type *t = check_typexpr(c, file, f->type);
+		Type *t = check_vartype(c, file, f->type);
 		const char *tag = NULL;
 		if (f->tag && f->tag->kind == EXPR_BASIC_LIT) {
 			ConstVal *v = const_from_literal(c->a, f->tag->lit.text, f->tag->lit.len, 's');
@@ -251,16 +251,7 @@ static Type *iface_type(Checker *c, uint32_t file, Expr *e)
 
 static int64_t array_len(Checker *c, uint32_t file, Expr *e)
 {
-	Operand x;
-	check_expr(c, file, e, &x, NULL);
-	if (x.mode != OP_CONST || !x.val)
-		return -1;
-	bool exact = false;
-	ConstVal *v = const_to_int(c->a, x.val);
-	if (!v)
-		return -1;
-	int64_t n = const_int64_val(v, &exact);
-	return exact && n >= 0 ? n : -1;
+	return check_array_len(c, file, e);
 }
 
 Type *check_typexpr(Checker *c, uint32_t file, Expr *e)
@@ -285,26 +276,26 @@ Type *check_typexpr(Checker *c, uint32_t file, Expr *e)
 		t = check_typexpr(c, file, e->paren.x);
 		break;
 	case EXPR_STAR:
-		t = types_new_pointer(c->a, check_typexpr(c, file, e->star.x));
+		t = types_new_pointer(c->a, check_vartype(c, file, e->star.x));
 		break;
 	case EXPR_ARRAY_TYPE:
 		if (!e->array.len)
-			t = types_new_slice(c->a, check_typexpr(c, file, e->array.elt));
+			t = types_new_slice(c->a, check_vartype(c, file, e->array.elt));
 		else if (e->array.len->kind == EXPR_ELLIPSIS)
 			t = check_invalid(); /* [...]T outside a composite literal */
 		else {
 			int64_t n = array_len(c, file, e->array.len);
-			t = types_new_array(c->a, check_typexpr(c, file, e->array.elt), n);
+			t = types_new_array(c->a, check_vartype(c, file, e->array.elt), n);
 		}
 		break;
 	case EXPR_MAP_TYPE: {
-		Type *k = check_typexpr(c, file, e->map.key);
-		t = types_new_map(c->a, k, check_typexpr(c, file, e->map.value));
+		Type *k = check_vartype(c, file, e->map.key);
+		t = types_new_map(c->a, k, check_vartype(c, file, e->map.value));
 		break;
 	}
 	case EXPR_CHAN_TYPE: {
 		ChanDir d = e->chan.dir == SYN_CHAN_SEND ? CHAN_SEND : e->chan.dir == SYN_CHAN_RECV ? CHAN_RECV : CHAN_SEND_RECV;
-		t = types_new_chan(c->a, d, check_typexpr(c, file, e->chan.value));
+		t = types_new_chan(c->a, d, check_vartype(c, file, e->chan.value));
 		break;
 	}
 	case EXPR_FUNC_TYPE: {
@@ -330,7 +321,7 @@ Type *check_typexpr(Checker *c, uint32_t file, Expr *e)
 		break;
 	}
 	case EXPR_ELLIPSIS:
-		t = types_new_slice(c->a, check_typexpr(c, file, e->ellipsis.elt));
+		t = types_new_slice(c->a, check_vartype(c, file, e->ellipsis.elt));
 		break;
 	case EXPR_BAD:
 	case EXPR_BASIC_LIT:
@@ -403,7 +394,7 @@ static Type *param_tuple(Checker *c, uint32_t file, FieldList *l, ObjVec *decl, 
 		Field *f = l->list[i];
 		Expr *te = f->type;
 		bool ddd = te && te->kind == EXPR_ELLIPSIS;
-		Type *t = ddd ? types_new_slice(c->a, check_typexpr(c, file, te->ellipsis.elt)) : check_typexpr(c, file, te);
+		Type *t = ddd ? types_new_slice(c->a, check_vartype(c, file, te->ellipsis.elt)) : check_vartype(c, file, te);
 		if (ddd && variadic && i == l->n - 1)
 			*variadic = true;
 		if (f->names.n == 0) {
@@ -487,7 +478,7 @@ static void var_decl(Checker *c, DeclInfo *d)
 		bool rec = c->record;
 		/* the type expression is recorded once, for the spec's first name */
 		c->record = rec && s->value.names.n && s->value.names.v[0]->pos == d->obj->pos.off;
-		d->obj->type = check_typexpr(c, file, s->value.type);
+		d->obj->type = check_vartype(c, file, s->value.type);
 		c->record = rec;
 	} else if (d->init) {
 		Operand x;
@@ -842,6 +833,7 @@ Package *types_check(Arena *a, const char *path, SynFile **files, uint32_t n, co
 		c->fscopes[i] = types_new_scope(a, pkg->scope, (Pos){0, 0}, (Pos){0, 0}, "file");
 		collect(c, files[i], c->fscopes[i]);
 	}
+	check_pkg_file_conflicts(c);
 	/* resolve in source order */
 	for (uint32_t i = 0; i < c->ndecls; i++)
 		if (c->decls[i].obj->kind == OBJ_TYPENAME)

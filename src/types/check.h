@@ -122,6 +122,9 @@ void check_field_unique(Checker *c, Object **fields, uint32_t n);
 void check_iface_method_unique(Checker *c, Object **ms, uint32_t n);
 void check_short_var_new(Checker *c, uint32_t file, Stmt *s);
 void check_recv_type(Checker *c, uint32_t file, Expr *rtype, Object *base_obj);
+int64_t check_array_len(Checker *c, uint32_t file, Expr *e);
+void check_pkg_file_conflicts(Checker *c);
+Type *check_vartype(Checker *c, uint32_t file, Expr *e);
 
 /* check_instantiate.c: errors of generic code */
 void check_queue_verify(Checker *c, uint32_t file, TypeList tparams, Type **targs, Expr **xlist, uint32_t nx, uint32_t pos);
@@ -133,6 +136,7 @@ void check_cannot_infer(Checker *c, uint32_t file, Expr *call, Type *sig, uint32
 void check_generic_func_value(Checker *c, uint32_t file, Expr *e, Operand *x);
 
 /* check_stmt_errs.c: errors of statement structure */
+const char *check_opstr(Checker *c, uint32_t file, Expr *e, Operand *x);
 void check_switch_dups(Checker *c, uint32_t file, Stmt *s, Operand *tag);
 bool check_type_switch_x(Checker *c, uint32_t file, Expr *x, Operand *op);
 void check_type_case(Checker *c, uint32_t file, Expr *te, Type *t, Expr *x, Operand *xop);

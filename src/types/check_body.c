@@ -841,7 +841,7 @@ void check_expr(Checker *c, uint32_t file, Expr *e, Operand *x, Type *hint)
 	}
 	case EXPR_TYPE_ASSERT: {
 		check_expr(c, file, e->assert.x, x, NULL);
-		Type *t = e->assert.type ? check_typexpr(c, file, e->assert.type) : NULL;
+		Type *t = e->assert.type ? check_vartype(c, file, e->assert.type) : NULL;
 		if (e->assert.type)
 			check_type_assert(c, file, e, x, t);
 		set(x, OP_VALUE, t == check_invalid() ? NULL : t);

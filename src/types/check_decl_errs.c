@@ -391,3 +391,86 @@ void check_recv_type(Checker *c, uint32_t file, Expr *rtype, Object *base_obj)
 	(void)ptr;
 	check_errorf(c, file, at, "invalid receiver type %s", check_tstr(c, t));
 }
+
+/* Names, literals and operators only: an expression whose non-constant value is certain
+ * (calls and literals may be non-constant only because a type is invalid). */
+static bool plain_expr(Expr *e, int depth)
+{
+	if (!e || depth > 100)
+		return false;
+	switch (e->kind) {
+	case EXPR_IDENT:
+	case EXPR_BASIC_LIT: return true;
+	case EXPR_PAREN: return plain_expr(e->paren.x, depth + 1);
+	case EXPR_SELECTOR: return plain_expr(e->selector.x, depth + 1);
+	case EXPR_UNARY: return plain_expr(e->unary.x, depth + 1);
+	case EXPR_BINARY: return plain_expr(e->binary.x, depth + 1) && plain_expr(e->binary.y, depth + 1);
+	case EXPR_BAD: case EXPR_ELLIPSIS: case EXPR_FUNC_LIT: case EXPR_COMPOSITE_LIT: case EXPR_INDEX: case EXPR_INDEX_LIST:
+	case EXPR_SLICE: case EXPR_TYPE_ASSERT: case EXPR_CALL: case EXPR_STAR: case EXPR_KEY_VALUE: case EXPR_ARRAY_TYPE:
+	case EXPR_STRUCT_TYPE: case EXPR_FUNC_TYPE: case EXPR_INTERFACE_TYPE: case EXPR_MAP_TYPE: case EXPR_CHAN_TYPE: case EXPR__COUNT:
+		return false;
+	}
+	return false;
+}
+
+/* types2 arrayLength: the length of an array type, -1 when invalid (reported). */
+int64_t check_array_len(Checker *c, uint32_t file, Expr *e)
+{
+	Expr *u = e;
+	if (u->kind == EXPR_IDENT) {
+		Object *o = check_lookup(c, u->ident.name);
+		if (!o) {
+			check_errorf(c, file, u->pos, "undefined array length %s or missing type constraint", u->ident.name->s);
+			return -1;
+		}
+		if (o->kind != OBJ_CONST) {
+			check_errorf(c, file, u->pos, "invalid array length %s", u->ident.name->s);
+			return -1; /* not evaluated (nor recorded, nor used) */
+		}
+	}
+	Operand x;
+	check_expr(c, file, e, &x, NULL);
+	if (x.mode != OP_CONST) {
+		if ((x.mode == OP_VAR || x.mode == OP_VALUE) && x.type && x.type != check_invalid() && plain_expr(e, 0)) {
+			const char *os = check_opstr(c, file, e, &x);
+			if (os)
+				check_errorf(c, file, check_start_pos(e), "array length %s must be constant", os);
+		}
+		return -1;
+	}
+	if (!x.val || !x.type || x.type == check_invalid())
+		return -1;
+	bool integer = types_is_integer(x.type);
+	if (types_is_untyped(x.type) || integer) {
+		ConstVal *v = const_to_int(c->a, x.val);
+		if (v && v->kind == CK_INT) {
+			bool exact = false;
+			int64_t n = const_int64_val(v, &exact);
+			if (exact && n >= 0)
+				return n;
+		}
+	}
+	const char *os = check_opstr(c, file, e, &x);
+	if (os)
+		check_errorf(c, file, check_start_pos(e), integer ? "invalid array length %s" : "array length %s must be integer", os);
+	return -1;
+}
+
+/* Names declared both in a file scope (imports) and in the package scope (types2 resolver). */
+void check_pkg_file_conflicts(Checker *c)
+{
+	for (uint32_t i = 0; i < c->nfiles; i++) {
+		Scope *fs = c->fscopes[i];
+		for (uint32_t k = 0; fs && k < fs->len; k++) {
+			Object *o = fs->elems[k];
+			if (o->kind != OBJ_PKGNAME || !o->pkgname.imported)
+				continue;
+			Object *alt = types_scope_lookup(c->pkg->scope, o->name);
+			if (!alt || !alt->pos.file)
+				continue;
+			Package *ip = o->pkgname.imported;
+			check_errorf(c, alt->pos.file, alt->pos.off, "%s already declared through import of package %s (\"%s\")\n\t%s: other declaration of %s",
+			             alt->name->s, ip->name ? ip->name->s : "?", ip->path, check_pos_str(c, o->pos), alt->name->s);
+		}
+	}
+}

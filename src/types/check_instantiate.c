@@ -23,6 +23,7 @@ typedef struct Verify {
 	uint32_t nx;
 	uint32_t pos;   /* the instance or call, for inferred ones */
 	const char *callee; /* a call whose type arguments were inferred (after the first nx) */
+	Type *vartype;  /* not an instance: a variable's type, which must not be a constraint interface */
 } Verify;
 
 static const char *callee_str(Checker *c, uint32_t file, Expr *f);
@@ -147,6 +148,7 @@ static Verify *queue_verify(Checker *c, uint32_t file, TypeList tparams, Type **
 		return NULL;
 	Verify *v = ARENA_NEW(c->a, Verify);
 	v->callee = NULL;
+	v->vartype = NULL;
 	v->file = file;
 	v->tparams = tparams;
 	v->targs = ARENA_ARRAY(c->a, Type *, tparams.len);
@@ -173,8 +175,46 @@ void check_queue_verify_call(Checker *c, uint32_t file, Expr *call, TypeList tpa
 		v->callee = callee_str(c, file, call->call.fun);
 }
 
+/* types2 varType: a type used for a variable, field, parameter, element or type argument. */
+Type *check_vartype(Checker *c, uint32_t file, Expr *e)
+{
+	Type *t = check_typexpr(c, file, e);
+	if (!c->record || c->quiet || c->no_errors || !t || t == check_invalid())
+		return t;
+	Type *ua = types_unalias(t);
+	if (ua->kind == TY_TYPEPARAM || ua->kind == TY_BASIC || ua->kind == TY_POINTER || ua->kind == TY_SLICE ||
+	    ua->kind == TY_MAP || ua->kind == TY_CHAN || ua->kind == TY_SIGNATURE || ua->kind == TY_STRUCT || ua->kind == TY_ARRAY)
+		return t; /* never an interface */
+	Verify *v = ARENA_NEW(c->a, Verify);
+	memset(v, 0, sizeof *v);
+	v->file = file;
+	v->pos = check_start_pos(e);
+	v->vartype = t;
+	vec_push(&c->verifies, (void *)v);
+	return t;
+}
+
+static void verify_vartype(Checker *c, Verify *v)
+{
+	Type *t = v->vartype;
+	if (types_unalias(t)->kind == TY_TYPEPARAM)
+		return;
+	Type *u = types_under(t);
+	if (!u || u->kind != TY_INTERFACE)
+		return;
+	TypeSet *ts = types_typeset(u);
+	if (ts->comparable)
+		check_errorf(c, v->file, v->pos, "cannot use type %s outside a type constraint: interface is (or embeds) comparable", check_tstr(c, t));
+	else if (!ts->all)
+		check_errorf(c, v->file, v->pos, "cannot use type %s outside a type constraint: interface contains type constraints", check_tstr(c, t));
+}
+
 static void verify_one(Checker *c, Verify *v)
 {
+	if (v->vartype) {
+		verify_vartype(c, v);
+		return;
+	}
 	TypeList targs = {v->targs, v->tparams.len};
 	for (uint32_t i = 0; i < v->tparams.len; i++)
 		if (!check_type_known(v->targs[i], 0))

@@ -136,7 +136,7 @@ static void local_spec(Checker *c, uint32_t file, TokKind tok, Spec *s, Expr **c
 			}
 			break;
 		}
-		Type *t = s->value.type ? check_typexpr(c, file, s->value.type) : NULL;
+		Type *t = s->value.type ? check_vartype(c, file, s->value.type) : NULL;
 		Type **ts = ARENA_ARRAY(c->a, Type *, n ? n : 1);
 		Type **hints = ARENA_ARRAY(c->a, Type *, n ? n : 1);
 		for (uint32_t k = 0; k < n; k++)

@@ -57,7 +57,7 @@ static const char *expr_text(Checker *c, uint32_t file, Expr *e)
 
 /* types2 operandString for variables, values and constants: "x (variable of type int)",
  * "Red (constant 0 of int type Color)", "3.5 (untyped float constant)". NULL when unsure. */
-static const char *operand_str(Checker *c, uint32_t file, Expr *e, Operand *x)
+const char *check_opstr(Checker *c, uint32_t file, Expr *e, Operand *x)
 {
 	if (!x->type || x->type == check_invalid())
 		return NULL;
@@ -170,7 +170,7 @@ void check_switch_dups(Checker *c, uint32_t file, Stmt *s, Operand *tag)
 			for (size_t j = 0; j < seen.len && !dup; j++) {
 				if (types_identical(seen.data[j].type, vt) && const_compare(seen.data[j].val, COP_EQL, v.val)) {
 					dup = true;
-					const char *os = operand_str(c, file, e, &v);
+					const char *os = check_opstr(c, file, e, &v);
 					if (os)
 						check_errorf(c, file, at, "duplicate case %s in expression switch\n\t%s: previous case", os,
 						             check_pos_str(c, (Pos){file, seen.data[j].pos}));
@@ -195,7 +195,7 @@ bool check_type_switch_x(Checker *c, uint32_t file, Expr *x, Operand *op)
 		return false; /* another error */
 	if (types_under(op->type)->kind == TY_INTERFACE)
 		return true;
-	const char *os = operand_str(c, file, x, op);
+	const char *os = check_opstr(c, file, x, op);
 	if (os)
 		check_errorf(c, file, check_start_pos(x), "%s is not an interface", os);
 	return false;
@@ -228,7 +228,7 @@ void check_type_case(Checker *c, uint32_t file, Expr *te, Type *t, Expr *x, Oper
 	const char *cause = missing_cause(c, t, types_under(xop->type));
 	if (!cause)
 		return;
-	const char *ts = expr_text(c, file, te), *xs = operand_str(c, file, x, xop);
+	const char *ts = expr_text(c, file, te), *xs = check_opstr(c, file, x, xop);
 	if (!ts || !xs)
 		return;
 	check_errorf(c, file, check_start_pos(te), "impossible type switch case: %s\n\t%s cannot have dynamic type %s %s", ts, xs,
@@ -259,7 +259,7 @@ void check_type_assert(Checker *c, uint32_t file, Expr *e, Operand *x, Type *t)
 	if (xu->kind == TY_TYPEPARAM)
 		return;
 	if (types_under(x->type)->kind != TY_INTERFACE) {
-		const char *os = operand_str(c, file, e->assert.x, x);
+		const char *os = check_opstr(c, file, e->assert.x, x);
 		if (os)
 			check_errorf(c, file, check_start_pos(e->assert.x), "invalid operation: %s is not an interface", os);
 		return;
@@ -289,7 +289,7 @@ void check_range_errs(Checker *c, uint32_t file, Stmt *s, Operand *x)
 			return;
 		u = a->kind == TY_ARRAY ? a : u;
 		if (a->kind != TY_ARRAY) {
-			const char *os = operand_str(c, file, s->range.x, x);
+			const char *os = check_opstr(c, file, s->range.x, x);
 			if (os)
 				check_errorf(c, file, check_start_pos(s->range.x), "cannot range over %s", os);
 			return;
@@ -308,14 +308,14 @@ void check_range_errs(Checker *c, uint32_t file, Stmt *s, Operand *x)
 		}
 		/* fallthrough: bool, floats, complex numbers, unsafe.Pointer */
 		{
-			const char *os = operand_str(c, file, s->range.x, x);
+			const char *os = check_opstr(c, file, s->range.x, x);
 			if (os)
 				check_errorf(c, file, check_start_pos(s->range.x), "cannot range over %s", os);
 		}
 		return;
 	case TY_STRUCT:
 	case TY_INTERFACE: {
-		const char *os = operand_str(c, file, s->range.x, x);
+		const char *os = check_opstr(c, file, s->range.x, x);
 		if (os)
 			check_errorf(c, file, check_start_pos(s->range.x), "cannot range over %s", os);
 		return;
@@ -339,7 +339,7 @@ void check_range_errs(Checker *c, uint32_t file, Stmt *s, Operand *x)
 		return;
 	}
 	if (one && s->range.value) {
-		const char *os = operand_str(c, file, s->range.x, x);
+		const char *os = check_opstr(c, file, s->range.x, x);
 		if (os)
 			check_errorf(c, file, check_start_pos(s->range.value), "range over %s permits only one iteration variable", os);
 	}
