@@ -527,11 +527,13 @@ void check_obj_decl(Checker *c, Object *obj)
 	if (!d || d->state == 2)
 		return;
 	if (d->state == 1) {
+		check_decl_cycle(c, obj);
 		if (obj->kind != OBJ_TYPENAME && !obj->type)
 			obj->type = check_invalid();
 		return;
 	}
 	d->state = 1;
+	vec_push(&c->objpath, obj);
 	/* resolved once, from wherever it is first needed: record and evaluate afresh */
 	bool srec = c->record;
 	int64_t siota = c->iota;
@@ -576,6 +578,8 @@ void check_obj_decl(Checker *c, Object *obj)
 	c->quiet = squiet;
 	c->generic_ok = sgok;
 	c->cur_decl = sdecl;
+	if (c->objpath.len)
+		c->objpath.len--;
 	d->state = 2;
 }
 
@@ -910,6 +914,7 @@ Package *types_check(Arena *a, const char *path, SynFile **files, uint32_t n, co
 			check_errorf(c, pn->scope_pos.file, pn->scope_pos.off, "\"%s\" imported and not used", ip->path);
 	}
 	vec_free(&c->imports);
+	vec_free(&c->objpath);
 	vec_free(&c->locals);
 	map_free(&c->reported);
 	vec_free(&bodies);

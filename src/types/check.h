@@ -88,6 +88,7 @@ typedef struct Checker {
 	bool complete;     /* CheckConfig.complete */
 	Object *cur_decl;  /* the package-level var, const or func whose value or body is checked (dependencies) */
 	void *deps;        /* check_cycles.c: dependencies of package-level objects */
+	Vec(Object *) objpath; /* package-level objects being resolved (check_obj_decl), outermost first */
 	uint32_t nbad;     /* bad statements seen (their operands are unknown: no unused-variable errors) */
 	bool generic_ok;   /* the type expression being checked is instantiated (G in G[int]) */
 	Vec(void *) verifies; /* instances whose type arguments are verified at the end (check_instantiate.c) */
@@ -148,6 +149,7 @@ void check_range_errs(Checker *c, uint32_t file, Stmt *s, Operand *x);
 void check_add_dep(Checker *c, Object *to);
 void check_init_order(Checker *c);
 void check_valid_types(Checker *c);
+void check_decl_cycle(Checker *c, Object *obj);
 
 /* check_infer.c */
 Type *check_infer(Checker *c, Type *sig, Type **targs, Operand *args, uint32_t nargs, bool ddd);

@@ -335,14 +335,22 @@ static bool vt_walk(ValidType *vt, Type *t, Type *env, int depth)
 			map_put(&vt->valid, (uintptr_t)orig, (void *)1);
 		return ok;
 	}
+	case TY_INTERFACE:
+		for (uint32_t i = 0; i < t->iface.embeddeds.len; i++)
+			if (!vt_walk(vt, t->iface.embeddeds.data[i], env, depth + 1))
+				return false;
+		return true;
+	case TY_UNION:
+		for (uint32_t i = 0; i < t->uni.len; i++)
+			if (!vt_walk(vt, t->uni.terms[i].type, env, depth + 1))
+				return false;
+		return true;
 	case TY_BASIC:
 	case TY_POINTER:
 	case TY_SLICE:
 	case TY_MAP:
 	case TY_CHAN:
 	case TY_SIGNATURE:
-	case TY_INTERFACE:
-	case TY_UNION:
 	case TY_TUPLE:
 	case TY_ALIAS:
 	case TY_COUNT:
@@ -368,4 +376,63 @@ void check_valid_types(Checker *c)
 	vec_free(&vt.path);
 	map_free(&vt.valid);
 	map_free(&vt.reported);
+}
+
+/* types2 validCycle, for the one kind of declaration cycle checked here: type names that
+ * are all aliases (A = B, B = A), reported as cycleError does. obj is being resolved again
+ * while on c->objpath. */
+void check_decl_cycle(Checker *c, Object *obj)
+{
+	size_t from = c->objpath.len;
+	for (size_t i = 0; i < c->objpath.len; i++)
+		if (c->objpath.data[i] == obj) {
+			from = i;
+			break;
+		}
+	if (from == c->objpath.len)
+		return;
+	size_t n = c->objpath.len - from;
+	for (size_t i = from; i < c->objpath.len; i++) {
+		Object *o = c->objpath.data[i];
+		DeclInfo *d = o->order && o->order <= c->ndecls ? &c->decls[o->order - 1] : NULL;
+		if (o->kind != OBJ_TYPENAME || !d || d->obj != o || !d->spec || d->spec->type.assign == SYN_NOPOS)
+			return; /* not an alias: valid, or not checked here */
+	}
+	size_t start = from;
+	for (size_t i = from; i < c->objpath.len; i++) {
+		Object *o = c->objpath.data[i], *s = c->objpath.data[start];
+		if (o->pos.file < s->pos.file || (o->pos.file == s->pos.file && o->pos.off < s->pos.off))
+			start = i;
+	}
+	Object *first = c->objpath.data[start];
+	if (n == 1) {
+		check_errorf(c, first->pos.file, first->pos.off, "invalid recursive type: %s refers to itself", first->name->s);
+		return;
+	}
+	TypesBuf b = {0};
+	const char *head = "invalid recursive type ";
+	for (const char *s = head; *s; s++)
+		vec_push(&b, *s);
+	for (const char *s = first->name->s; *s; s++)
+		vec_push(&b, *s);
+	for (size_t k = 0; k < n; k++) {
+		Object *o = c->objpath.data[from + (start - from + k) % n];
+		Object *next = c->objpath.data[from + (start - from + k + 1) % n];
+		const char *ps = check_pos_str(c, o->pos);
+		vec_push(&b, '\n');
+		vec_push(&b, '\t');
+		for (const char *s = ps; *s; s++)
+			vec_push(&b, *s);
+		for (const char *s = ": "; *s; s++)
+			vec_push(&b, *s);
+		for (const char *s = o->name->s; *s; s++)
+			vec_push(&b, *s);
+		for (const char *s = " refers to "; *s; s++)
+			vec_push(&b, *s);
+		for (const char *s = next->name->s; *s; s++)
+			vec_push(&b, *s);
+	}
+	vec_push(&b, '\0');
+	check_errorf(c, first->pos.file, first->pos.off, "%s", b.data);
+	vec_free(&b);
 }
