@@ -227,7 +227,7 @@ void check_func_decl_errs(Checker *c, SynFile *f, Decl *d)
 	if (d->func.body)
 		return;
 	if (ft->func_type.tparams && ft->func_type.tparams->n) {
-		check_errorf(c, file, d->pos, "generic function is missing function body");
+		check_errorf(c, file, d->func.recv ? d->func.recv->opening : id->pos, "generic function is missing function body");
 		return;
 	}
 	if ((c->complete || (!d->func.recv && strcmp(n, "init") == 0)) && !has_linkname(f))
@@ -356,6 +356,23 @@ void check_recv_type(Checker *c, uint32_t file, Expr *rtype, Object *base_obj)
 		if (t->named.obj->pkg != c->pkg) {
 			check_errorf(c, file, at, "cannot define new methods on non-local type %s", check_tstr(c, base_obj->type));
 			return;
+		}
+		Expr *rb = e;
+		uint32_t nrt = 0;
+		if (rb->kind == EXPR_INDEX || rb->kind == EXPR_INDEX_LIST) {
+			nrt = rb->index.indices.n;
+			rb = syn_unparen(rb->index.x);
+		}
+		if (t->named.tparams.len && t->named.orig == t) {
+			if (nrt == 0) {
+				check_errorf(c, file, check_start_pos(rb), "cannot use generic type %s without instantiation", check_tstr(c, t));
+				return;
+			}
+			if (nrt != t->named.tparams.len) {
+				check_errorf(c, file, check_start_pos(rb), "receiver declares %u type parameter%s, but receiver base type declares %u", nrt,
+				             nrt == 1 ? "" : "s", t->named.tparams.len);
+				return;
+			}
 		}
 		if (!t->named.fromrhs)
 			return;
