@@ -90,7 +90,8 @@ typedef struct Checker {
 	void *deps;        /* check_cycles.c: dependencies of package-level objects */
 	Vec(Object *) objpath; /* package-level objects being resolved (check_obj_decl), outermost first */
 	uint32_t nbad;     /* bad statements seen (their operands are unknown: no unused-variable errors) */
-	bool generic_ok;   /* the type expression being checked is instantiated (G in G[int]) */
+	bool generic_ok;
+	bool mono_done;    /* an instantiation cycle was reported (types2 reports one per package) */   /* the type expression being checked is instantiated (G in G[int]) */
 	Vec(void *) verifies; /* instances whose type arguments are verified at the end (check_instantiate.c) */
 	Package *(*import)(void *arg, const char *path);
 	void *import_arg;

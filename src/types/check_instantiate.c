@@ -142,10 +142,35 @@ static const char *unsatisfied_cause(Checker *c, Type *v, Type *t)
 }
 
 /* Queues the verification of an instance (types2 verifies later). */
+static bool mentions(Type *t, Type *tp, int depth);
+
+/* types2 mono.go, for its simplest loop: a generic type or function instantiated, within its
+ * own declaration, with a type argument that contains the corresponding type parameter
+ * (Box[Box[T]] in Box[T], f[[]T] in f[T]): "instantiation cycle" at the type parameter. */
+static void mono_check(Checker *c, uint32_t file, TypeList tparams, Type **targs, Expr **xlist, uint32_t nx, uint32_t pos)
+{
+	if (c->mono_done)
+		return;
+	for (uint32_t i = 0; i < tparams.len; i++) {
+		Type *tp = tparams.data[i], *a = targs[i];
+		if (!a || a == tp || types_unalias(a) == tp || !mentions(a, tp, 0))
+			continue;
+		Object *o = tp->tparam.obj;
+		if (!o || !o->name)
+			continue;
+		uint32_t at = i < nx ? check_start_pos(xlist[i]) : pos;
+		c->mono_done = true;
+		check_errorf(c, o->pos.file, o->pos.off, "instantiation cycle:\n\t%s: %s instantiated as %s", check_pos_str(c, (Pos){file, at}),
+		             o->name->s, check_tstr(c, a));
+		return;
+	}
+}
+
 static Verify *queue_verify(Checker *c, uint32_t file, TypeList tparams, Type **targs, Expr **xlist, uint32_t nx, uint32_t pos)
 {
 	if (!c->record || c->quiet || c->no_errors || !tparams.len)
 		return NULL;
+	mono_check(c, file, tparams, targs, xlist, nx, pos);
 	Verify *v = ARENA_NEW(c->a, Verify);
 	v->callee = NULL;
 	v->vartype = NULL;
