@@ -3,6 +3,7 @@
 #   make             build build/gomem
 #   make check       install what the tests need (when missing), build, run every test
 #   make asan        the same suite against an AddressSanitizer + UBSan build
+#   make tsan        the parallel type checker's suite (types-par) under ThreadSanitizer
 #   make fuzz        run every libFuzzer target for FUZZ_TIME seconds each
 #   make bench       print speed and memory figures against the Go toolchain
 #   make demo        build and run gomem on the bundled example
@@ -27,7 +28,7 @@ FUZZSRC := $(sort $(wildcard fuzz/fuzz_*.c))
 TOOLS   := $(sort $(wildcard tests/tools/*.c))
 TOOLBIN := $(TOOLS:tests/tools/%.c=$(B)/tools/%)
 
-.PHONY: print-libs all check test unit asan fuzz fuzz-regress bench demo install clean deps
+.PHONY: print-libs all check test unit asan tsan fuzz fuzz-regress bench demo install clean deps
 
 all: $(B)/gomem
 
@@ -79,6 +80,14 @@ asan: deps
 	ASAN_OPTIONS=detect_leaks=0:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 	GOMEM=$(CURDIR)/build-asan/gomem BUILD=$(CURDIR)/build-asan SANITIZER=1 tests/run.sh
 
+# ThreadSanitizer (clang): the types-par suite checks std and its programs with -j 8; a race
+# makes the -j 8 run exit 66, which the suite reports as -j 1 and -j 8 disagreeing.
+TSAN_FLAGS := -fsanitize=thread -fno-omit-frame-pointer
+tsan: deps
+	$(MAKE) B=build-tsan CC=clang OPT="-O1 -g $(TSAN_FLAGS)" all
+	TSAN_OPTIONS=halt_on_error=1:exitcode=66 SUITES="$(or $(SUITES),types-par)" \
+	GOMEM=$(CURDIR)/build-tsan/gomem BUILD=$(CURDIR)/build-tsan SANITIZER=1 tests/run.sh
+
 fuzz: deps
 	@scripts/fuzz.sh $(FUZZ_TIME)
 
@@ -97,4 +106,4 @@ print-libs:
 	@echo $(LIBS)
 
 clean:
-	rm -rf build build-asan build-fuzz
+	rm -rf build build-asan build-tsan build-fuzz

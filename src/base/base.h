@@ -15,6 +15,7 @@
 #ifndef GOMEM_BASE_H
 #define GOMEM_BASE_H
 
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
@@ -118,10 +119,16 @@ typedef struct Name {
 	char s[];    /* NUL-terminated */
 } Name;
 
+/* Safe to share between threads: lookups of names already there take no lock (they read the
+ * current table with acquire loads); a miss takes the interner's lock to insert. A table
+ * replaced by a bigger one is kept until intern_free, for lookups still reading it. */
+typedef struct InternTable InternTable;
 typedef struct Interner {
-	Name **slots;
-	size_t len, cap;
-	Arena arena;
+	InternTable *table;  /* current table (atomic pointer) */
+	InternTable *old;    /* replaced tables */
+	size_t len;
+	Arena arena;         /* the names; allocated under the lock */
+	pthread_mutex_t lock;
 } Interner;
 
 void intern_init(Interner *in);

@@ -1,8 +1,9 @@
 /*
- * The thread pool: one mutex-protected FIFO of tasks, a condition variable for work and one
- * for "all done". Workers sleep when the queue is empty; a task counts as running from the
- * moment it leaves the queue until it returns, so pool_wait's "queue empty and nothing
- * running" cannot miss work a running task is about to submit.
+ * The thread pool: one mutex-protected queue of tasks (a ring buffer: FIFO, and
+ * pool_submit_front pushes at its head), a condition variable for work and one for "all
+ * done". Workers sleep when the queue is empty; a task counts as running from the moment it
+ * leaves the queue until it returns, so pool_wait's "queue empty and nothing running" cannot
+ * miss work a running task is about to submit.
  */
 #include "base/pool.h"
 #include "base/base.h"
@@ -94,7 +95,7 @@ Pool *pool_new(int nthreads)
 
 int pool_threads(const Pool *p) { return p->nworkers + 1; }
 
-void pool_submit(Pool *p, PoolFn fn, void *arg)
+static void submit(Pool *p, PoolFn fn, void *arg, bool front)
 {
 	pthread_mutex_lock(&p->mu);
 	if (p->len == p->cap) {
@@ -107,12 +108,20 @@ void pool_submit(Pool *p, PoolFn fn, void *arg)
 		p->head = 0;
 		p->cap = nc;
 	}
-	p->q[(p->head + p->len) % p->cap] = (Task){fn, arg};
+	if (front) {
+		p->head = (p->head + p->cap - 1) % p->cap;
+		p->q[p->head] = (Task){fn, arg};
+	} else {
+		p->q[(p->head + p->len) % p->cap] = (Task){fn, arg};
+	}
 	p->len++;
 	pthread_cond_signal(&p->work);
 	pthread_cond_signal(&p->idle); /* a waiting pool_wait helps */
 	pthread_mutex_unlock(&p->mu);
 }
+
+void pool_submit(Pool *p, PoolFn fn, void *arg) { submit(p, fn, arg, false); }
+void pool_submit_front(Pool *p, PoolFn fn, void *arg) { submit(p, fn, arg, true); }
 
 void pool_wait(Pool *p)
 {

@@ -17,6 +17,9 @@ int pool_default_threads(void);
 Pool *pool_new(int nthreads);
 int pool_threads(const Pool *p);
 void pool_submit(Pool *p, PoolFn fn, void *arg);
+/* The same, but the task goes to the front of the queue: it runs before the waiting ones
+ * (work on a critical path, ahead of work that can wait). */
+void pool_submit_front(Pool *p, PoolFn fn, void *arg);
 void pool_wait(Pool *p);
 void pool_free(Pool *p);
 

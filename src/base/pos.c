@@ -85,7 +85,7 @@ ReadStatus base_read_file(const char *path, char **text, size_t *len, const char
 SrcFile *srcfile_add(const char *path, char *text, size_t len)
 {
 	pthread_mutex_lock(&reg_lock);
-	uint32_t id = ++nfiles;
+	uint32_t id = nfiles + 1;
 	uint32_t c = id / CHUNK;
 	if (c >= MAX_CHUNKS)
 		base_fatal("too many source files");
@@ -96,17 +96,19 @@ SrcFile *srcfile_add(const char *path, char *text, size_t len)
 	f->path = xstrdup(path);
 	f->text = text;
 	f->len = len;
+	__atomic_store_n(&nfiles, id, __ATOMIC_RELEASE); /* the entry is complete before its id counts */
 	pthread_mutex_unlock(&reg_lock);
 	return f;
 }
 
 SrcFile *srcfile_get(uint32_t id)
 {
-	if (id == 0 || id > nfiles)
+	if (id == 0 || id > __atomic_load_n(&nfiles, __ATOMIC_ACQUIRE))
 		return NULL;
 	return &chunks[id / CHUNK][id % CHUNK];
 }
 
+/* Called with reg_lock held; lines is published last (readers load it without the lock). */
 static void build_lines(SrcFile *f)
 {
 	size_t n = 1;
@@ -119,15 +121,17 @@ static void build_lines(SrcFile *f)
 		if (f->text[i] == '\n')
 			lines[k++] = (uint32_t)(i + 1);
 	f->nlines = n;
-	f->lines = lines;
+	__atomic_store_n(&f->lines, lines, __ATOMIC_RELEASE);
 }
 
 static size_t line_index(SrcFile *f, uint32_t off)
 {
-	pthread_mutex_lock(&reg_lock);
-	if (!f->lines)
-		build_lines(f);
-	pthread_mutex_unlock(&reg_lock);
+	if (!__atomic_load_n(&f->lines, __ATOMIC_ACQUIRE)) {
+		pthread_mutex_lock(&reg_lock);
+		if (!f->lines)
+			build_lines(f);
+		pthread_mutex_unlock(&reg_lock);
+	}
 	size_t lo = 0, hi = f->nlines; /* lines[lo] <= off < lines[hi] */
 	while (hi - lo > 1) {
 		size_t mid = lo + (hi - lo) / 2;

@@ -19,6 +19,7 @@
 #include "base/pool.h"
 
 #include <dirent.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -586,8 +587,10 @@ void load_deps_order(Loader *l, LoadPkgVec *out)
 
 typedef struct RunCtx {
 	Pool *pool;
-	LoadRunFn fn;
+	LoadRunFn prep, fn;
 	void *arg;
+	pthread_mutex_t mu;     /* guards ready */
+	LoadPkgVec ready;       /* with prep: packages ready to run, a min-heap on seq */
 } RunCtx;
 
 typedef struct RunItem {
@@ -595,21 +598,116 @@ typedef struct RunItem {
 	LoadPkg *p;
 } RunItem;
 
+static void run_one(void *a);
+static void run_next(void *a);
+
+static void heap_push(LoadPkgVec *h, LoadPkg *p)
+{
+	vec_push(h, p);
+	for (size_t i = h->len - 1; i > 0;) {
+		size_t up = (i - 1) / 2;
+		if (h->data[up]->seq <= h->data[i]->seq)
+			break;
+		LoadPkg *t = h->data[up];
+		h->data[up] = h->data[i];
+		h->data[i] = t;
+		i = up;
+	}
+}
+
+static LoadPkg *heap_pop(LoadPkgVec *h)
+{
+	LoadPkg *top = h->data[0];
+	h->data[0] = h->data[--h->len];
+	for (size_t i = 0;;) {
+		size_t l = 2 * i + 1, r = l + 1, m = i;
+		if (l < h->len && h->data[l]->seq < h->data[m]->seq)
+			m = l;
+		if (r < h->len && h->data[r]->seq < h->data[m]->seq)
+			m = r;
+		if (m == i)
+			break;
+		LoadPkg *t = h->data[m];
+		h->data[m] = h->data[i];
+		h->data[i] = t;
+		i = m;
+	}
+	return top;
+}
+
+/* One of p's pending steps (an import, or its own prep) is done: run it when none is left.
+ * With a prep phase, a ready package goes to a heap ordered by seq and a task to run the
+ * first one there goes to the front of the pool's queue, ahead of the preps still waiting:
+ * the dependency chain is the critical path, preps fill idle threads, and packages run close
+ * to l->runorder (exactly in it on one thread), which keeps output that callers hold back
+ * to print in that order small. */
+static void release(RunCtx *rc, LoadPkg *p)
+{
+	if (__atomic_sub_fetch(&p->pending, 1, __ATOMIC_ACQ_REL) != 0)
+		return;
+	if (!rc->prep) {
+		pool_submit(rc->pool, run_one, p->run_item);
+		return;
+	}
+	pthread_mutex_lock(&rc->mu);
+	heap_push(&rc->ready, p);
+	pthread_mutex_unlock(&rc->mu);
+	pool_submit_front(rc->pool, run_next, rc);
+}
+
 static void run_one(void *a)
 {
 	RunItem *it = a;
 	LoadPkg *p = it->p;
 	it->rc->fn(p, it->rc->arg);
-	for (size_t i = 0; i < p->importers.len; i++) {
-		LoadPkg *q = p->importers.data[i];
-		if (__atomic_sub_fetch(&q->pending, 1, __ATOMIC_ACQ_REL) == 0)
-			pool_submit(it->rc->pool, run_one, q->run_item);
+	for (size_t i = 0; i < p->importers.len; i++)
+		release(it->rc, p->importers.data[i]);
+}
+
+/* One run_next task is submitted per package pushed on the heap: the heap is never empty. */
+static void run_next(void *a)
+{
+	RunCtx *rc = a;
+	pthread_mutex_lock(&rc->mu);
+	LoadPkg *p = heap_pop(&rc->ready);
+	pthread_mutex_unlock(&rc->mu);
+	run_one(p->run_item);
+}
+
+static void run_prep(void *a)
+{
+	RunItem *it = a;
+	it->rc->prep(it->p, it->rc->arg);
+	release(it->rc, it->p);
+}
+
+/* The order a run on one thread without prep takes (Kahn's algorithm with a FIFO queue
+ * seeded in l->order): l->runorder and each package's seq. */
+static void run_order(Loader *l)
+{
+	vec_clear(&l->runorder);
+	for (size_t i = 0; i < l->order.len; i++) {
+		LoadPkg *p = l->order.data[i];
+		p->pending = (int)p->deps.len + (p->incycle ? 1 : 0);
+		p->seq = -1;
+	}
+	for (size_t i = 0; i < l->order.len; i++)
+		if (l->order.data[i]->pending == 0)
+			vec_push(&l->runorder, l->order.data[i]);
+	for (size_t i = 0; i < l->runorder.len; i++) {
+		LoadPkg *p = l->runorder.data[i];
+		p->seq = (int)i;
+		for (size_t k = 0; k < p->importers.len; k++)
+			if (--p->importers.data[k]->pending == 0)
+				vec_push(&l->runorder, p->importers.data[k]);
 	}
 }
 
-void load_run(Loader *l, int nthreads, LoadRunFn fn, void *arg)
+void load_run(Loader *l, int nthreads, LoadRunFn fn, void *arg) { load_run_prep(l, nthreads, NULL, fn, arg); }
+
+void load_run_prep(Loader *l, int nthreads, LoadRunFn prep, LoadRunFn fn, void *arg)
 {
-	RunCtx rc = {pool_new(nthreads), fn, arg};
+	RunCtx rc = {NULL, prep, fn, arg, PTHREAD_MUTEX_INITIALIZER, {0}};
 	RunItem *items = xcalloc(l->order.len + 1, sizeof *items);
 	for (size_t i = 0; i < l->order.len; i++) {
 		LoadPkg *p = l->order.data[i];
@@ -619,26 +717,34 @@ void load_run(Loader *l, int nthreads, LoadRunFn fn, void *arg)
 		LoadPkg *p = l->order.data[i];
 		items[i] = (RunItem){&rc, p};
 		p->run_item = &items[i];
-		p->pending = (int)p->deps.len;
 		for (size_t k = 0; k < p->deps.len; k++)
 			vec_push(&p->deps.data[k]->importers, p);
 	}
+	run_order(l);
 	/* a package on a cycle never runs: its importers keep one pending import forever */
 	for (size_t i = 0; i < l->order.len; i++) {
 		LoadPkg *p = l->order.data[i];
-		if (p->incycle)
-			p->pending++;
+		p->pending = (int)p->deps.len + (p->incycle ? 1 : 0) + (prep ? 1 : 0);
 	}
-	/* collect the ready packages before submitting any: once tasks run, pending counts fall */
+	rc.pool = pool_new(nthreads);
+	/* collect the tasks before submitting any: once tasks run, pending counts fall. Preps
+	 * go in l->runorder (packages that never run need none) */
 	LoadPkgVec ready = {0};
-	for (size_t i = 0; i < l->order.len; i++)
-		if (l->order.data[i]->pending == 0)
-			vec_push(&ready, l->order.data[i]);
+	if (prep) {
+		for (size_t i = 0; i < l->runorder.len; i++)
+			vec_push(&ready, l->runorder.data[i]);
+	} else {
+		for (size_t i = 0; i < l->order.len; i++)
+			if (l->order.data[i]->pending == 0)
+				vec_push(&ready, l->order.data[i]);
+	}
 	for (size_t i = 0; i < ready.len; i++)
-		pool_submit(rc.pool, run_one, ready.data[i]->run_item);
+		pool_submit(rc.pool, prep ? run_prep : run_one, ready.data[i]->run_item);
 	vec_free(&ready);
 	pool_wait(rc.pool);
 	pool_free(rc.pool);
+	vec_free(&rc.ready);
+	pthread_mutex_destroy(&rc.mu);
 	for (size_t i = 0; i < l->order.len; i++)
 		l->order.data[i]->run_item = NULL;
 	free(items);

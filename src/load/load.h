@@ -125,6 +125,7 @@ struct LoadPkg {
 	bool incycle;           /* on an import cycle: load_run never runs it */
 	int state;
 	int pending;            /* load_run: imports not done yet */
+	int seq;                /* load_run: index in l->runorder, -1 when it never runs */
 	LoadPkgVec importers;
 	void *run_item;         /* load_run's bookkeeping */
 	void *user;             /* free for the callback's use */
@@ -169,6 +170,7 @@ typedef struct Loader {
 	LoadPkgVec all;         /* every package loaded, in load order */
 	LoadPkgVec roots;       /* the command line's packages, in order */
 	LoadPkgVec order;       /* every package reachable from the roots, imports first */
+	LoadPkgVec runorder;    /* load_run: the order one thread without prep runs them in */
 	Vec(char *) errors;     /* problems that are no package's (bad go.mod, bad pattern) */
 	size_t nerrors;         /* packages with errors + loader errors */
 } Loader;
@@ -193,6 +195,12 @@ const char *load_pkg_goversion(Loader *l, const LoadPkg *p);
  * (0: the number of cores). Packages in an import cycle are never run. */
 typedef void (*LoadRunFn)(LoadPkg *p, void *arg);
 void load_run(Loader *l, int nthreads, LoadRunFn fn, void *arg);
+/* The same with a first phase: prep(p) runs for every package with no order among packages
+ * (reading and parsing its files), and fn(p) only after prep(p) and fn of all its imports.
+ * Ready fn calls go ahead of waiting preps. Before anything runs, l->runorder and p->seq
+ * get the order a one-thread load_run would take: callers print results in that order so
+ * that output does not depend on the number of threads. prep may be NULL. */
+void load_run_prep(Loader *l, int nthreads, LoadRunFn prep, LoadRunFn fn, void *arg);
 
 /* Internal, shared between the files of load/. */
 LoadPkg *load_pkg_get(Loader *l, const char *path, bool *created);

@@ -398,6 +398,7 @@ void load_free(Loader *l)
 	vec_free(&l->all);
 	vec_free(&l->roots);
 	vec_free(&l->order);
+	vec_free(&l->runorder);
 	for (size_t i = 0; i < l->errors.len; i++)
 		free(l->errors.data[i]);
 	vec_free(&l->errors);

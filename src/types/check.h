@@ -12,6 +12,11 @@
  * variables with explicit types, and in bodies: scoping of every local declaration and the
  * operand types that are easy to get right. Where a type is not known the checker records
  * nothing rather than something wrong (the differential test counts missing lines).
+ *
+ * Threads: packages are checked in parallel (docs/types.md "Parallel checking"). An imported
+ * package's objects and types are read by other checkers at the same time: never write to
+ * them (flags, fields, caches); mark only objects with obj->pkg == c->pkg. Lazy data of
+ * shared types goes through the types_* functions, which guard it (share.c).
  */
 #ifndef GOMEM_TYPES_CHECK_H
 #define GOMEM_TYPES_CHECK_H
@@ -133,6 +138,7 @@ void check_queue_verify(Checker *c, uint32_t file, TypeList tparams, Type **targ
 void check_run_verifies(Checker *c);
 void check_queue_verify_call(Checker *c, uint32_t file, Expr *call, TypeList tparams, Type **targs, Expr **xlist, uint32_t nx);
 bool check_targ_count(Checker *c, uint32_t file, Expr *e, Type *gen, uint32_t got, uint32_t want);
+bool check_tparams_known(Type *gen);
 void check_generic_type_use(Checker *c, uint32_t file, Expr *e, Type *t);
 void check_cannot_infer(Checker *c, uint32_t file, Expr *call, Type *sig, uint32_t nexplicit);
 void check_generic_func_value(Checker *c, uint32_t file, Expr *e, Operand *x);
@@ -160,6 +166,42 @@ void check_expr(Checker *c, uint32_t file, Expr *e, Operand *x, Type *hint);
 void check_func_body(Checker *c, uint32_t file, Type *sig, Scope *fscope, Stmt *body);
 void check_local_decl(Checker *c, uint32_t file, Decl *d);
 void check_const_spec(Checker *c, uint32_t file, Expr *typ, Expr *init, Object *obj, int64_t iota);
+
+/* check_errfmt.c: pieces of types2's messages (strings in the checker's arena) */
+const char *check_expr_str(Checker *c, Expr *e);
+const char *check_type_str(Checker *c, Type *t);
+const char *check_operand_str(Checker *c, Expr *e, const Operand *x);
+const char *check_composite_kind(Type *t);
+
+/* check_ops.c: operator errors; each returns false when it reported one */
+bool check_known_value(const Operand *x);
+bool check_value_ok(Checker *c, uint32_t file, Expr *e, Operand *x, bool no_types);
+bool check_binary_ok(Checker *c, uint32_t file, Expr *e, Operand *x, Operand *y);
+bool check_unary_ok(Checker *c, uint32_t file, Expr *e, Operand *x);
+bool check_convert_untyped(Checker *c, uint32_t file, Expr *e, Operand *x, Type *target);
+
+/* check_errs_expr.c: selector, call, index and slice errors */
+void check_selector_error(Checker *c, uint32_t file, Expr *e, Operand *x, LookupResult *r);
+Object *check_pkg_selector_error(Checker *c, uint32_t file, Expr *e, Package *ip);
+bool check_index_ok(Checker *c, uint32_t file, Expr *e, Operand *x, Operand *y);
+bool check_slice_ok(Checker *c, uint32_t file, Expr *e, Operand *x, Operand *y);
+bool check_callable_ok(Checker *c, uint32_t file, Expr *e, Operand *f);
+void check_call_args_ok(Checker *c, uint32_t file, Expr *e, Operand *args, uint32_t n);
+bool check_conversion_ok(Checker *c, uint32_t file, Expr *e, Type *t, Operand *x);
+bool check_index_value_ok(Checker *c, uint32_t file, Expr *ie, Operand *y, int64_t max, int64_t *val);
+
+/* check_errs_builtin.c: argument errors of the builtins */
+bool check_builtin_ok(Checker *c, uint32_t file, Expr *e, BuiltinId id, Operand *ops, uint32_t n);
+bool check_simple_assign_ok(Checker *c, uint32_t file, Expr *ye, Operand *y, Type *t, const char *context);
+
+/* check_errs_lit.c: composite literal errors */
+void check_composite_errs(Checker *c, uint32_t file, Expr *e, Type *t, bool elided);
+
+/* check_errs_stmt.c: expression errors of statements */
+void check_expr_stmt_errs(Checker *c, uint32_t file, Stmt *s, Operand *x);
+void check_cond_errs(Checker *c, uint32_t file, Expr *cond, Operand *x, const char *what);
+void check_send_errs(Checker *c, uint32_t file, Stmt *s, Operand *ch, Operand *v);
+void check_incdec_errs(Checker *c, uint32_t file, Stmt *s, Operand *x);
 
 /* The entry point: checks one package's parsed files. */
 typedef struct CheckConfig {

@@ -363,7 +363,7 @@ void check_recv_type(Checker *c, uint32_t file, Expr *rtype, Object *base_obj)
 			nrt = rb->index.indices.n;
 			rb = syn_unparen(rb->index.x);
 		}
-		if (t->named.tparams.len && t->named.orig == t) {
+		if (t->named.tparams.len && t->named.orig == t && check_tparams_known(t)) {
 			if (nrt == 0) {
 				check_errorf(c, file, check_start_pos(rb), "cannot use generic type %s without instantiation", check_tstr(c, t));
 				return;

@@ -297,9 +297,23 @@ bool check_targ_count(Checker *c, uint32_t file, Expr *e, Type *gen, uint32_t go
 }
 
 /* A type name denoting a generic type used without type arguments. */
+/* The type parameters of a generic type have known bounds (printable as declared). */
+bool check_tparams_known(Type *gen)
+{
+	TypeList tps = gen->kind == TY_NAMED ? gen->named.tparams : gen->kind == TY_ALIAS ? gen->alias.tparams : (TypeList){0};
+	for (uint32_t i = 0; i < tps.len; i++) {
+		Type *b = tps.data[i]->tparam.bound;
+		if (!b || b == check_invalid())
+			return false;
+		if (b->kind == TY_INTERFACE && b->iface.implicit && b->iface.embeddeds.len == 1 && b->iface.embeddeds.data[0] == check_invalid())
+			return false;
+	}
+	return true;
+}
+
 void check_generic_type_use(Checker *c, uint32_t file, Expr *e, Type *t)
 {
-	if (!t || !types_is_generic(t))
+	if (!t || !types_is_generic(t) || !check_tparams_known(t))
 		return;
 	check_errorf(c, file, check_start_pos(e), "cannot use generic type %s without instantiation", check_tstr(c, t));
 }

@@ -311,7 +311,7 @@ static void type_switch(Checker *c, uint32_t file, Stmt *s)
 				if (y.mode == OP_TYPE)
 					single = y.type;
 				else
-					single = NULL;
+					single = y.mode == OP_NIL ? NULL : types_typ[BK_INVALID];
 			} else {
 				single = check_typexpr(c, file, te);
 			}
@@ -332,6 +332,8 @@ static void type_switch(Checker *c, uint32_t file, Stmt *s)
 			Type *vt = cl->case_clause.list.n == 1 && single && single != types_typ[BK_INVALID] ? single : x.type;
 			if (cl->case_clause.list.n == 1 && !single)
 				vt = x.type; /* case nil */
+			if (cl->case_clause.list.n == 1 && single == types_typ[BK_INVALID])
+				vt = NULL; /* an invalid case: the variable's type is invalid (no follow-up errors) */
 			Object *v = types_new_var(c->a, VK_LOCAL, c->pkg, mkpos(file, lhs->pos), lhs->ident.name, vt);
 			types_scope_insert(c->scope, v);
 			nvars++;
@@ -380,13 +382,18 @@ static void stmt(Checker *c, uint32_t file, Stmt *s)
 		break;
 	case STMT_EXPR:
 		check_expr(c, file, s->expr.x, &x, NULL);
+		check_expr_stmt_errs(c, file, s, &x);
 		break;
-	case STMT_SEND:
-		check_expr(c, file, s->send.chan, &x, NULL);
+	case STMT_SEND: {
+		Operand ch;
+		check_expr(c, file, s->send.chan, &ch, NULL);
 		check_expr(c, file, s->send.value, &x, NULL);
+		check_send_errs(c, file, s, &ch, &x);
 		break;
+	}
 	case STMT_INC_DEC:
 		check_expr(c, file, s->inc_dec.x, &x, NULL);
+		check_incdec_errs(c, file, s, &x);
 		break;
 	case STMT_ASSIGN:
 		assign(c, file, s);
@@ -415,6 +422,7 @@ static void stmt(Checker *c, uint32_t file, Stmt *s)
 		open_scope(c, file, s->pos, "if");
 		stmt(c, file, s->if_.init);
 		check_expr(c, file, s->if_.cond, &x, NULL);
+		check_cond_errs(c, file, s->if_.cond, &x, "if");
 		stmt(c, file, s->if_.body);
 		stmt(c, file, s->if_.else_);
 		break;
@@ -467,6 +475,7 @@ static void stmt(Checker *c, uint32_t file, Stmt *s)
 		open_scope(c, file, s->pos, "for");
 		stmt(c, file, s->for_.init);
 		check_expr(c, file, s->for_.cond, &x, NULL);
+		check_cond_errs(c, file, s->for_.cond, &x, "for");
 		stmt(c, file, s->for_.post);
 		stmt(c, file, s->for_.body);
 		break;

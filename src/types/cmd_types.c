@@ -1,15 +1,26 @@
 /*
- * gomem types [-dump] PATTERN...: type-checks packages and their dependencies.
+ * gomem types [-dump] [-j N] PATTERN...: type-checks packages and their dependencies.
  *
- * The loader finds the packages and runs the checker on each after its imports (one thread:
- * the universe and the interner are shared). Every file's syntax tree and every package's
- * types live until the end of the run (importers point into them). With -dump, the command
- * line's packages print one line per identifier recorded as a definition or use
- * (docs/types.md): FILE:LINE:COL<TAB>NAME<TAB>KIND<TAB>TYPE, sorted by file and offset.
+ * The loader finds the packages; load_run_prep then reads and parses every package's files
+ * on the thread pool (-j threads) in any order, and checks each package once its own files
+ * are parsed and all its imports are checked, independent packages in parallel. A checked
+ * package is frozen (types_package_freeze: its lazily computed type data forced) before its
+ * importers may start; what importers still compute on shared types (instances, type sets,
+ * sizes) is guarded in src/types. Every file's syntax tree and every package's types live
+ * until the end of the run (importers point into them).
+ *
+ * Output does not depend on the number of threads: each package's output (its -dump lines,
+ * messages) is kept apart and printed in the loader's canonical order (l->runorder, the
+ * order a one-thread run takes), a package as soon as all before it are printed; its type
+ * errors are sorted by file and offset within the package and printed at the end, package
+ * by package in the same order. With -dump, the command line's packages print one line per
+ * identifier recorded as a definition or use (docs/types.md):
+ * FILE:LINE:COL<TAB>NAME<TAB>KIND<TAB>TYPE, sorted by file and offset.
  *
  * Exit status: 0 clean, 1 type (or syntax) errors found, 2 when loading fails.
  */
 #include "base/opt.h"
+#include "base/pool.h"
 #include "load/load.h"
 #include "types/check.h"
 
@@ -21,15 +32,17 @@ int types_main(int argc, char **argv);
 
 static bool opt_dump;
 static const char *opt_tags;
+static long opt_jobs;
 
 static const Opt types_opts[] = {
     {"dump", OPT_BOOL, &opt_dump, NULL, "print every identifier's object: FILE:LINE:COL NAME KIND TYPE (tab-separated)"},
+    {"j", OPT_INT, &opt_jobs, "N", "parse and check on N threads (default: the number of cores, or $GOMEM_THREADS)"},
     {"tags", OPT_STRING, &opt_tags, "LIST", "build tags, as go build -tags"},
 };
 
 const CmdSpec types_spec = {
     "types",
-    "[-dump] [-tags LIST] PATTERN...",
+    "[-dump] [-j N] [-tags LIST] PATTERN...",
     "type-check Go packages (and print the objects of their identifiers)",
     "Loads the packages as go list does and type-checks them and their dependencies.\n"
     "With -dump, prints for the named packages one line per identifier that go/types records\n"
@@ -39,6 +52,8 @@ const CmdSpec types_spec = {
     "know yet are left out, and only some type errors are reported (undefined names, unused\n"
     "imports and variables, missing returns). cgo is not run: packages with cgo files are\n"
     "checked without them and report no errors (set CGO_ENABLED=0).\n"
+    "Packages are parsed and checked on N threads (-j), each after its imports; the output\n"
+    "is the same for every N (packages in the order one thread checks them).\n"
     "Exit status: 0 clean, 1 errors found, 2 loading failed.",
     types_opts,
     ARRAY_LEN(types_opts),
@@ -46,17 +61,25 @@ const CmdSpec types_spec = {
     -1,
 };
 
+/* One package's run: its arena, parsed files, and its output until it is printed. */
+typedef struct PkgRun {
+	Arena arena;         /* syntax trees and types, freed at the end of the run */
+	Package *pkg;        /* set once checked; importers read it after that */
+	Vec(SynFile *) files;
+	Diags diags;         /* syntax and type errors */
+	TypesBuf out;        /* -dump lines */
+	TypesBuf msgs;       /* other messages for stderr (unreadable files, cgo) */
+	int errors;
+	bool done;           /* checked (under RunState.mu) */
+} PkgRun;
+
 typedef struct RunState {
 	Interner names;
-	Diags diags;
-	Vec(Arena *) arenas;
-	int errors;
 	Loader *l;
+	PkgRun *runs;        /* one per l->order entry; LoadPkg.user points to its own */
+	pthread_mutex_t mu;  /* guards done flags and printing */
+	size_t next;         /* l->runorder[next] is the next package to print */
 } RunState;
-
-typedef struct ImportCtx {
-	LoadPkg *p;
-} ImportCtx;
 
 static Package *fake_package(Arena *a, const char *path)
 {
@@ -70,8 +93,7 @@ static Package *fake_package(Arena *a, const char *path)
 
 static Package *import_pkg(void *arg, const char *path)
 {
-	ImportCtx *ic = arg;
-	LoadPkg *p = ic->p;
+	LoadPkg *p = arg;
 	size_t n = strlen(path);
 	for (size_t i = 0; i < p->deps.len; i++) {
 		LoadPkg *d = p->deps.data[i];
@@ -80,9 +102,15 @@ static Package *import_pkg(void *arg, const char *path)
 		             (m > n + 7 && strcmp(d->path + m - n, path) == 0 && memcmp(d->path + m - n - 8, "/vendor/", 8) == 0) ||
 		             (m == n + 7 && memcmp(d->path, "vendor/", 7) == 0 && strcmp(d->path + 7, path) == 0);
 		if (match)
-			return d->user;
+			return ((PkgRun *)d->user)->pkg;
 	}
 	return NULL;
+}
+
+static void put_str(TypesBuf *b, const char *s)
+{
+	for (; *s; s++)
+		vec_push(b, *s);
 }
 
 static int rec_cmp(const void *a, const void *b)
@@ -96,7 +124,8 @@ static int rec_cmp(const void *a, const void *b)
 	return x->off < y->off ? -1 : x->off > y->off;
 }
 
-static void dump(CheckRec *recs, size_t n)
+/* The -dump lines of one package, appended to out. */
+static void dump(TypesBuf *out, CheckRec *recs, size_t n)
 {
 	if (n == 0)
 		return;
@@ -152,7 +181,8 @@ static void dump(CheckRec *recs, size_t n)
 		vec_push(&cur, '\n');
 		if (prev.len == cur.len && memcmp(prev.data, cur.data, cur.len) == 0)
 			continue;
-		fwrite(cur.data, 1, cur.len, stdout);
+		for (size_t k = 0; k < cur.len; k++)
+			vec_push(out, cur.data[k]);
 		prev.len = 0;
 		for (size_t k = 0; k < cur.len; k++)
 			vec_push(&prev, cur.data[k]);
@@ -190,64 +220,99 @@ static bool check_complete(LoadPkg *p)
 	return complete;
 }
 
-static void check_one(LoadPkg *p, void *arg)
+static bool has_files(LoadPkg *p) { return strcmp(p->path, "unsafe") != 0 && p->name && !p->nogo; }
+
+/* Phase one, in any order: read and parse the package's files (one after the other, so
+ * that their file ids, which order diagnostics, follow the package's file order). */
+static void parse_one(LoadPkg *p, void *arg)
 {
 	RunState *st = arg;
-	Arena *a = xmalloc(sizeof *a);
-	arena_init(a);
-	vec_push(&st->arenas, a);
-	if (strcmp(p->path, "unsafe") == 0) {
-		p->user = types_unsafe;
+	PkgRun *r = p->user;
+	if (!has_files(p))
 		return;
-	}
-	if (!p->name || p->nogo) {
-		p->user = fake_package(a, p->path);
-		return;
-	}
-	Vec(SynFile *) files = {0};
 	for (size_t i = 0; i < p->gofiles.len; i++) {
-		char *path = load_join(a, p->dir, p->gofiles.data[i]);
+		char *path = load_join(&r->arena, p->dir, p->gofiles.data[i]);
 		char *text;
 		size_t len;
 		const char *msg;
 		if (base_read_file(path, &text, &len, &msg) != READ_OK) {
-			fprintf(stderr, "%s: %s\n", path, msg);
-			st->errors++;
+			put_str(&r->msgs, path);
+			put_str(&r->msgs, ": ");
+			put_str(&r->msgs, msg);
+			put_str(&r->msgs, "\n");
+			r->errors++;
 			continue;
 		}
 		SrcFile *src = srcfile_add(path, text, len);
-		SynFile *f = syn_parse_file(src, a, &st->names, &st->diags);
+		SynFile *f = syn_parse_file(src, &r->arena, &st->names, &r->diags);
 		if (f->nerrors)
-			st->errors++;
-		vec_push(&files, f);
+			r->errors++;
+		vec_push(&r->files, f);
 	}
-	ImportCtx ic = {p};
-	CheckConfig cfg = {import_pkg, &ic, false, false};
-	cfg.complete = check_complete(p);
-	if (p->cgofiles.len) {
-		/* cgo is not run: the package is checked without its cgo files, and what they
-		 * declare is missing, so its errors are not reported */
-		cfg.no_errors = true;
-		if (p->matched)
-			fprintf(stderr, "gomem types: %s: cgo files not processed (%zu), errors not reported; use CGO_ENABLED=0\n",
-			        p->path, p->cgofiles.len);
+}
+
+/* Prints the packages whose turn has come; called with st->mu held. */
+static void flush_ready(RunState *st)
+{
+	Loader *l = st->l;
+	while (st->next < l->runorder.len) {
+		PkgRun *r = l->runorder.data[st->next]->user;
+		if (!r->done)
+			break;
+		fwrite(r->out.data, 1, r->out.len, stdout);
+		fwrite(r->msgs.data, 1, r->msgs.len, stderr);
+		vec_free(&r->out);
+		vec_free(&r->msgs);
+		st->next++;
 	}
-	size_t before = st->diags.nerrors;
-	/* gc checks labels and branches with the syntax (cmd/compile/internal/syntax's
-	 * checkBranches) and reports them with the type errors */
-	for (size_t i = 0; !cfg.no_errors && i < files.len; i++)
-		if (!files.data[i]->nerrors)
-			syn_check_branches(files.data[i], &st->diags);
-	CheckRec *recs;
-	size_t nrecs;
-	Package *pkg = types_check(a, p->path, files.data, (uint32_t)files.len, &cfg, &st->diags, &recs, &nrecs);
-	if (st->diags.nerrors > before)
-		st->errors++;
-	p->user = pkg;
-	if (opt_dump && p->matched)
-		dump(recs, nrecs);
-	free(recs);
-	vec_free(&files);
+}
+
+/* Phase two, once the package's files are parsed and its imports checked. */
+static void check_one(LoadPkg *p, void *arg)
+{
+	RunState *st = arg;
+	PkgRun *r = p->user;
+	if (strcmp(p->path, "unsafe") == 0) {
+		r->pkg = types_unsafe;
+	} else if (!has_files(p)) {
+		r->pkg = fake_package(&r->arena, p->path);
+	} else {
+		CheckConfig cfg = {import_pkg, p, false, false};
+		cfg.complete = check_complete(p);
+		if (p->cgofiles.len) {
+			/* cgo is not run: the package is checked without its cgo files, and what they
+			 * declare is missing, so its errors are not reported */
+			cfg.no_errors = true;
+			if (p->matched) {
+				char *m = xasprintf("gomem types: %s: cgo files not processed (%zu), errors not reported; use CGO_ENABLED=0\n",
+				                    p->path, p->cgofiles.len);
+				put_str(&r->msgs, m);
+				free(m);
+			}
+		}
+		CheckRec *recs;
+		size_t nrecs;
+		size_t before = r->diags.nerrors;
+		/* gc checks labels and branches with the syntax (cmd/compile/internal/syntax's
+		 * checkBranches) and reports them with the type errors */
+		for (size_t i = 0; !cfg.no_errors && i < r->files.len; i++)
+			if (!r->files.data[i]->nerrors)
+				syn_check_branches(r->files.data[i], &r->diags);
+		Package *pkg = types_check(&r->arena, p->path, r->files.data, (uint32_t)r->files.len, &cfg, &r->diags, &recs, &nrecs);
+		if (r->diags.nerrors > before)
+			r->errors++;
+		if (opt_dump && p->matched)
+			dump(&r->out, recs, nrecs);
+		free(recs);
+		vec_free(&r->files);
+		/* importers may run on other threads from now on */
+		types_package_freeze(pkg);
+		r->pkg = pkg;
+	}
+	pthread_mutex_lock(&st->mu);
+	r->done = true;
+	flush_ready(st);
+	pthread_mutex_unlock(&st->mu);
 }
 
 int types_main(int argc, char **argv)
@@ -264,12 +329,15 @@ int types_main(int argc, char **argv)
 		args = dot;
 		nargs = 1;
 	}
+	if (opt_jobs < 0 || opt_jobs > 1024) {
+		fprintf(stderr, "gomem types: -j %ld: want a number of threads from 1 to 1024 (0: the default)\n", opt_jobs);
+		return 2;
+	}
 	RunState st;
 	memset(&st, 0, sizeof st);
 	intern_init(&st.names);
 	syn_intern_keywords(&st.names);
 	types_universe_init(&st.names);
-	diags_init(&st.diags);
 	Loader l;
 	LoadConfig cfg = {.tags = opt_tags};
 	if (!load_init(&l, &cfg)) {
@@ -289,18 +357,35 @@ int types_main(int argc, char **argv)
 		return 2;
 	}
 	st.l = &l;
-	load_run(&l, 1, check_one, &st);
-	diags_sort(&st.diags);
-	diags_print(&st.diags, stderr, base_isatty(stderr));
-	fflush(stdout);
-	int status = st.errors ? 1 : 0;
-	load_free(&l);
-	/* the arenas hold types that other packages' types point to: freed together at the end */
-	for (size_t i = 0; i < st.arenas.len; i++) {
-		arena_free(st.arenas.data[i]);
-		free(st.arenas.data[i]);
+	st.runs = xcalloc(l.order.len ? l.order.len : 1, sizeof *st.runs);
+	for (size_t i = 0; i < l.order.len; i++) {
+		arena_init(&st.runs[i].arena);
+		diags_init(&st.runs[i].diags);
+		l.order.data[i]->user = &st.runs[i];
 	}
-	vec_free(&st.arenas);
-	diags_free(&st.diags);
+	pthread_mutex_init(&st.mu, NULL);
+	load_run_prep(&l, opt_jobs > 0 ? (int)opt_jobs : pool_default_threads(), parse_one, check_one, &st);
+	pthread_mutex_destroy(&st.mu);
+	int errors = 0;
+	bool caret = base_isatty(stderr);
+	for (size_t i = 0; i < l.runorder.len; i++) {
+		PkgRun *pr = l.runorder.data[i]->user;
+		diags_sort(&pr->diags);
+		diags_print(&pr->diags, stderr, caret);
+		errors += pr->errors;
+	}
+	fflush(stdout);
+	int status = errors ? 1 : 0;
+	/* the arenas hold types that other packages' types point to: freed together at the end */
+	for (size_t i = 0; i < l.order.len; i++) {
+		PkgRun *pr = &st.runs[i];
+		diags_free(&pr->diags);
+		vec_free(&pr->files);
+		vec_free(&pr->out);
+		vec_free(&pr->msgs);
+		arena_free(&pr->arena);
+	}
+	free(st.runs);
+	load_free(&l);
 	return status;
 }

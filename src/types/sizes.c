@@ -9,6 +9,10 @@
  * Sizes of types too large for int64 are -1 (and propagate), as in go/types.
  * Type parameters, unions and untyped types have no size: they yield 8 (the catch-all)
  * rather than crashing; the checker never asks for them.
+ *
+ * Threads: the memo lives on shared types, and its cycle guard (sizing) too, so sizes are
+ * computed under the shared lock (share.c); a type already measured is answered without it
+ * (sized is published with a release store after size and align).
  */
 #include "types/types.h"
 
@@ -42,7 +46,7 @@ static int64_t sizeof_raw(Type *t, int depth);
  * recursive type (type T struct{ t T }): size -1, alignment 1. */
 static void measure(Type *t, int depth)
 {
-	if (t->sized) return;
+	if (__atomic_load_n(&t->sized, __ATOMIC_ACQUIRE)) return;
 	if (t->sizing || depth > 10000) {
 		t->size = -1;
 		t->align = 1;
@@ -54,7 +58,19 @@ static void measure(Type *t, int depth)
 	t->sizing = false;
 	t->size = sz;
 	t->align = (uint32_t)al;
-	t->sized = true;
+	__atomic_store_n(&t->sized, true, __ATOMIC_RELEASE);
+}
+
+/* The public entry points: the memo on t, else measured under the shared lock. */
+static int64_t locked_size(Type *t, bool align)
+{
+	if (!t) return align ? 1 : -1;
+	if (!__atomic_load_n(&t->sized, __ATOMIC_ACQUIRE)) {
+		types_lock();
+		measure(t, 1);
+		types_unlock();
+	}
+	return align ? t->align : t->size;
 }
 
 static int64_t alignof_depth(Type *t, int depth)
@@ -164,14 +180,16 @@ static int64_t sizeof_raw(Type *t, int depth)
 	return WORD; /* catch-all: pointers, maps, channels, funcs, unsafe.Pointer */
 }
 
-int64_t types_sizeof(Type *t) { return sizeof_depth(t, 0); }
-int64_t types_alignof(Type *t) { return alignof_depth(t, 0); }
+int64_t types_sizeof(Type *t) { return locked_size(t, false); }
+int64_t types_alignof(Type *t) { return locked_size(t, true); }
 
 void types_offsetsof(Type *strct, int64_t *out)
 {
 	Type *u = types_under(strct);
 	if (u->kind != TY_STRUCT) return;
+	types_lock();
 	offsets_depth(u->strct.fields, out, 0);
+	types_unlock();
 }
 
 int64_t types_offsetof_field(Type *strct, uint32_t i)
@@ -179,7 +197,9 @@ int64_t types_offsetof_field(Type *strct, uint32_t i)
 	Type *u = types_under(strct);
 	if (u->kind != TY_STRUCT || i >= u->strct.fields.len) return -1;
 	int64_t *offs = xmalloc(u->strct.fields.len * sizeof *offs);
+	types_lock();
 	offsets_depth(u->strct.fields, offs, 0);
+	types_unlock();
 	int64_t r = offs[i];
 	free(offs);
 	return r;
@@ -252,5 +272,12 @@ static int64_t ptrdata_depth(Type *t, int depth)
 	return WORD;
 }
 
-int64_t types_ptrdata(Type *t) { return ptrdata_depth(t, 0); }
-bool types_has_pointers(Type *t) { return ptrdata_depth(t, 0) != 0; }
+int64_t types_ptrdata(Type *t)
+{
+	types_lock();
+	int64_t r = ptrdata_depth(t, 0);
+	types_unlock();
+	return r;
+}
+
+bool types_has_pointers(Type *t) { return types_ptrdata(t) != 0; }

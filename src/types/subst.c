@@ -20,9 +20,16 @@
  * and methods (an edge P -> Q of weight 0 when P is passed as is for Q, 1 when inside a
  * bigger type) and cut the instances that carry a weight-1 edge lying on a cycle: they
  * expand to the invalid type, so only finitely many instances are ever made.
+ *
+ * Threads (share.c): a generic type's list of instances is shared by every package that
+ * instantiates it, a lock-free stack (pushes only); a package reuses only the instances made
+ * in its own arena. Expansion runs under the shared lock and allocates in the instance's
+ * arena (no other thread allocates there meanwhile: the package that owns it is either the
+ * caller or finished); its results are published with release stores.
  */
 #include "types/types.h"
 
+#include <assert.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -333,9 +340,27 @@ static bool subst_list(Subst *s, TypeList in, TypeList *out)
 	return nl != NULL;
 }
 
-static Type *copy_type(Subst *s, Type *t)
+/* A copy of a struct, tuple, signature or interface type for substitution: its parts, not
+ * the caches (sizes, type set) that other threads may be filling in on the original. */
+static Type *copy_type(Arena *a, Type *t)
 {
-	Type *c = arena_memdup(s->a, t, sizeof *t);
+	Type *c = ARENA_NEW(a, Type);
+	c->kind = t->kind;
+	c->flags = t->flags;
+	switch (t->kind) {
+	case TY_STRUCT: c->strct = t->strct; break;
+	case TY_TUPLE: c->tuple = t->tuple; break;
+	case TY_SIGNATURE: c->sig = t->sig; break;
+	case TY_INTERFACE:
+		c->iface.methods = t->iface.methods;
+		c->iface.embeddeds = t->iface.embeddeds;
+		c->iface.implicit = t->iface.implicit;
+		break;
+	case TY_BASIC: case TY_POINTER: case TY_SLICE: case TY_ARRAY: case TY_MAP: case TY_CHAN:
+	case TY_UNION: case TY_NAMED: case TY_TYPEPARAM: case TY_ALIAS: case TY_COUNT:
+		assert(0 && "copy_type: not a composite type");
+		break;
+	}
 	return c;
 }
 
@@ -377,7 +402,7 @@ static Type *subst(Subst *s, Type *t)
 		bool ch = false;
 		ObjList f = subst_vars(s, t->strct.fields, &ch);
 		if (ch) {
-			r = copy_type(s, t);
+			r = copy_type(s->a, t);
 			r->strct.fields = f;
 		}
 		break;
@@ -386,7 +411,7 @@ static Type *subst(Subst *s, Type *t)
 		bool ch = false;
 		ObjList v = subst_vars(s, t->tuple.vars, &ch);
 		if (ch) {
-			r = copy_type(s, t);
+			r = copy_type(s->a, t);
 			r->tuple.vars = v;
 		}
 		break;
@@ -395,7 +420,7 @@ static Type *subst(Subst *s, Type *t)
 		/* the receiver and the signature's own type parameters are not substituted */
 		Type *p = subst(s, t->sig.params), *q = subst(s, t->sig.results);
 		if (p != t->sig.params || q != t->sig.results) {
-			r = copy_type(s, t);
+			r = copy_type(s->a, t);
 			r->sig.params = p;
 			r->sig.results = q;
 		}
@@ -419,10 +444,9 @@ static Type *subst(Subst *s, Type *t)
 		TypeList e;
 		ch |= subst_list(s, t->iface.embeddeds, &e);
 		if (ch) {
-			r = copy_type(s, t);
+			r = copy_type(s->a, t);
 			r->iface.methods = m;
 			r->iface.embeddeds = e;
-			r->iface.tset = NULL;
 		}
 		break;
 	}
@@ -474,16 +498,21 @@ Type *types_instantiate(Arena *a, Type *g, Type **targs, uint32_t n)
 	case TY_NAMED: {
 		Type *orig = g->named.orig;
 		if (orig->named.tparams.len != n || n == 0) return types_typ[BK_INVALID];
-		for (Type *i = orig->named.insts; i; i = i->named.next_inst)
-			if (same_targs(i->named.targs, targs, n)) return i;
+		/* only this arena's instances: the others may belong to packages being checked */
+		Type *head = __atomic_load_n(&orig->named.insts, __ATOMIC_ACQUIRE);
+		for (Type *i = head; i; i = i->named.next_inst)
+			if (i->named.arena == a && same_targs(i->named.targs, targs, n)) return i;
 		if (expand_depth >= MAX_INST_DEPTH) return types_typ[BK_INVALID];
 		Type *t = types_new_named(a, orig->named.obj, NULL);
 		t->named.inst_depth = expand_depth;
 		t->named.orig = orig;
 		t->named.targs = (TypeList){arena_memdup(a, targs, n * sizeof *targs), n};
 		t->named.arena = a;
-		t->named.next_inst = orig->named.insts;
-		orig->named.insts = t;
+		/* push: other packages push instances of the same generic type concurrently */
+		t->named.next_inst = head;
+		while (!__atomic_compare_exchange_n(&orig->named.insts, &t->named.next_inst, t, false, __ATOMIC_RELEASE,
+		                                    __ATOMIC_ACQUIRE)) {
+		}
 		return t;
 	}
 	case TY_ALIAS: {
@@ -498,7 +527,7 @@ Type *types_instantiate(Arena *a, Type *g, Type **targs, uint32_t n)
 	case TY_SIGNATURE: {
 		if (g->sig.tparams.len != n) return types_typ[BK_INVALID];
 		Type *t = types_subst(a, g, g->sig.tparams, (TypeList){targs, n});
-		if (t == g) t = arena_memdup(a, g, sizeof *g);
+		if (t == g) t = copy_type(a, g);
 		t->sig.tparams = (TypeList){NULL, 0};
 		return t;
 	}
@@ -522,9 +551,23 @@ Type *types_inst_expand_alias(Type *t)
 	return r;
 }
 
+static void expand_named(Type *t);
+
 /* Called by types_under and types_named_methods for an instance of a generic type. */
 void types_inst_expand_named(Type *t);
 void types_inst_expand_named(Type *t)
+{
+	Type *orig = t->named.orig;
+	if (__atomic_load_n(&t->named.under, __ATOMIC_ACQUIRE) &&
+	    __atomic_load_n(&t->named.methods.len, __ATOMIC_ACQUIRE) == orig->named.methods.len)
+		return;
+	types_lock();
+	expand_named(t);
+	types_unlock();
+}
+
+/* Under the shared lock. */
+static void expand_named(Type *t)
 {
 	Type *orig = t->named.orig;
 	if (t->named.under && t->named.methods.len == orig->named.methods.len) return;
@@ -540,7 +583,7 @@ void types_inst_expand_named(Type *t)
 	if (!t->named.under) {
 		t->named.expanding = true;
 		Type *u = types_under(orig);
-		t->named.under = types_under(subst(&s, u));
+		__atomic_store_n(&t->named.under, types_under(subst(&s, u)), __ATOMIC_RELEASE);
 		t->named.expanding = false;
 	}
 	/* methods: substitute the receiver type parameters (or the type's own) */
@@ -557,7 +600,7 @@ void types_inst_expand_named(Type *t)
 			Subst ms_s = s;
 			if (sig->sig.rparams.len == t->named.targs.len && sig->sig.rparams.len) ms_s.from = sig->sig.rparams;
 			Type *ns = subst(&ms_s, sig);
-			if (ns == sig) ns = arena_memdup(s.a, sig, sizeof *sig);
+			if (ns == sig) ns = copy_type(s.a, sig);
 			ns->sig.rparams = (TypeList){NULL, 0};
 			if (sig->sig.recv) {
 				Object *rv = arena_memdup(s.a, sig->sig.recv, sizeof(Object));
@@ -570,7 +613,8 @@ void types_inst_expand_named(Type *t)
 			c->func.origin = m;
 			ms[i] = c;
 		}
-		t->named.methods = (ObjList){ms, n};
+		t->named.methods.data = ms;
+		__atomic_store_n(&t->named.methods.len, n, __ATOMIC_RELEASE);
 	}
 	expand_depth = saved;
 	free(cut);

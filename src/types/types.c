@@ -456,15 +456,25 @@ void types_inst_expand_named(Type *named);   /* subst.c */
 Type *types_unalias(Type *t)
 {
 	if (!t || t->kind != TY_ALIAS) return t;
-	if (t->alias.actual) return t->alias.actual;
-	Type *x = t;
+	Type *x = __atomic_load_n(&t->alias.actual, __ATOMIC_ACQUIRE);
+	if (x) return x;
+	/* computed once under the shared lock: expanding an alias instance allocates in the
+	 * arena of the package that made it (share.c) */
+	types_lock();
+	x = t->alias.actual;
+	if (x) {
+		types_unlock();
+		return x;
+	}
+	x = t;
 	for (int depth = 0; x && x->kind == TY_ALIAS; depth++) {
 		if (depth > 1000) { x = types_typ[BK_INVALID]; break; }
 		if (x->alias.targs.len && x->alias.orig != x) x = types_inst_expand_alias(x);
 		else x = x->alias.fromrhs;
 	}
 	if (!x) x = types_typ[BK_INVALID];
-	t->alias.actual = x;
+	__atomic_store_n(&t->alias.actual, x, __ATOMIC_RELEASE);
+	types_unlock();
 	return x;
 }
 
@@ -479,11 +489,18 @@ Type *types_under(Type *t)
 		return types_under(b);
 	}
 	if (t->kind != TY_NAMED) return t;
-	if (t->named.under) return t->named.under;
+	Type *cached = __atomic_load_n(&t->named.under, __ATOMIC_ACQUIRE);
+	if (cached) return cached;
 	if (t->named.orig != t) {
+		/* an instance: expanded under the shared lock, where its cycle guard lives too */
+		types_lock();
 		types_inst_expand_named(t);
-		if (t->named.under) return t->named.under;
+		cached = t->named.under;
+		types_unlock();
+		return cached ? cached : types_typ[BK_INVALID];
 	}
+	/* a declared type: only its own package's thread gets here (types_package_freeze
+	 * caches the underlying type of every package-level type before importers start) */
 	if (t->named.expanding) return types_typ[BK_INVALID]; /* cycle: type T T */
 	Type *r = types_unalias(t->named.fromrhs);
 	if (!r) return types_typ[BK_INVALID]; /* not yet set: do not cache */
@@ -491,7 +508,8 @@ Type *types_under(Type *t)
 	Type *u = r->kind == TY_NAMED ? types_under(r) : r;
 	t->named.expanding = false;
 	/* cache unless the chain ended at a type not yet resolved (or in a cycle) */
-	if (r->kind != TY_NAMED || r->named.under) t->named.under = u;
+	if (r->kind != TY_NAMED || __atomic_load_n(&r->named.under, __ATOMIC_ACQUIRE))
+		__atomic_store_n(&t->named.under, u, __ATOMIC_RELEASE);
 	return u;
 }
 

@@ -18,6 +18,12 @@
  * Named are substituted on first use, an Alias' actual type is computed on demand
  * (types_unalias), and an interface's type set is computed on first use (typeset.c).
  *
+ * Threads (share.c): packages are checked in parallel, each after its imports. A package's
+ * types are written by its own thread only until types_package_freeze publishes it; from then
+ * on several importers read them at once. What is still computed lazily on shared types
+ * (instance expansion, alias instances, interface type sets, sizes) happens under one
+ * recursive lock and is published with release stores; fast paths read with acquire loads.
+ *
  * Modules: types.c (construction, scopes, objects), universe.c, typestring.c, sizes.c,
  * predicates.c (identity, comparable, assignability, convertibility), lookup.c (field and
  * method lookup, method sets), typeset.c (interface type sets), subst.c (instantiation),
@@ -479,6 +485,17 @@ bool types_is_typeparam(Type *t);
 bool types_has_name(Type *t);       /* Basic, Named or TypeParam (after unalias) */
 bool types_is_generic(Type *t);     /* uninstantiated generic Named or Alias */
 
+/* ---- sharing between threads (share.c) ---- */
+
+/* Forces what importers would otherwise compute lazily on the package's own types (the
+ * underlying and actual types of its package-level type names). Call once the package is
+ * checked and before another thread may use its types. */
+void types_package_freeze(Package *pkg);
+/* The lock (recursive) under which lazy data of shared types is computed: instance
+ * expansion, alias instances, type sets, sizes. For src/types only. */
+void types_lock(void);
+void types_unlock(void);
+
 /* ---- type sets (typeset.c) ---- */
 
 struct TypeSet {
@@ -536,6 +553,8 @@ char *types_string(Type *t);
 /* Appends to a growable buffer (for callers composing messages). */
 typedef Vec(char) TypesBuf;
 void types_write(TypesBuf *b, Type *t);
+/* The same with types2's error qualifier: rel's own names bare, others' by package name. */
+void types_write_rel(TypesBuf *b, Type *t, const Package *rel);
 /* types.WriteSignature: a signature without the "func" keyword. */
 void types_write_signature(TypesBuf *b, Type *sig);
 

@@ -8,6 +8,11 @@
  * filtered and the flag dropped, as go/types' intersectTermLists does.
  * Computed lazily and cached on the interface; cycles (invalid embeddings) yield the set of
  * all types for the inner occurrence, with a depth bound against malformed input.
+ *
+ * Threads: interfaces of imported packages are shared, so a type set is computed under the
+ * shared lock (share.c) and published with a release store. The cycle guard is a provisional
+ * set stored on the interface while its set is computed: a reader that finds it takes the
+ * lock, which either waits for the thread computing it or, on that thread, is the cycle.
  */
 #include "types/types.h"
 
@@ -174,8 +179,14 @@ TypeSet *types_union_typeset(Type *u)
 {
 	static TypeSet all_set = {{NULL, 0}, NULL, 0, true, false};
 	if (!u || u->kind != TY_UNION) return &all_set;
-	if (u->uni.tset) return u->uni.tset;
-	if (depth_guard > 100) return &all_set;
+	TypeSet *cached = __atomic_load_n(&u->uni.tset, __ATOMIC_ACQUIRE);
+	if (cached) return cached;
+	types_lock();
+	if (u->uni.tset || depth_guard > 100) {
+		cached = u->uni.tset ? u->uni.tset : &all_set;
+		types_unlock();
+		return cached;
+	}
 	depth_guard++;
 	Set s = {false, {0}, false};
 	for (uint32_t i = 0; i < u->uni.len && !s.all; i++) {
@@ -202,8 +213,9 @@ TypeSet *types_union_typeset(Type *u)
 	ts->nterms = (uint32_t)s.terms.len;
 	ts->terms = s.terms.len ? arena_memdup(a, s.terms.data, s.terms.len * sizeof(Term)) : NULL;
 	vec_free(&s.terms);
-	u->uni.tset = ts;
+	__atomic_store_n(&u->uni.tset, ts, __ATOMIC_RELEASE);
 	depth_guard--;
+	types_unlock();
 	return ts;
 }
 
@@ -211,12 +223,20 @@ TypeSet *types_typeset(Type *t)
 {
 	Type *it = types_under(t);
 	static TypeSet all_set = {{NULL, 0}, NULL, 0, true, false};
+	static TypeSet provisional = {{NULL, 0}, NULL, 0, true, false};
 	if (it->kind != TY_INTERFACE) return &all_set;
-	if (it->iface.tset) return it->iface.tset;
-	if (depth_guard > 100) return &all_set;
+	TypeSet *cached = __atomic_load_n(&it->iface.tset, __ATOMIC_ACQUIRE);
+	if (cached && cached != &provisional) return cached;
+	types_lock();
+	if (it->iface.tset || depth_guard > 100) {
+		/* done meanwhile, or our own provisional set (a cycle): the set of all types */
+		cached = it->iface.tset && it->iface.tset != &provisional ? it->iface.tset : &all_set;
+		types_unlock();
+		return cached;
+	}
 	depth_guard++;
 	/* guard against cycles: provisionally the set of all types */
-	it->iface.tset = &all_set;
+	__atomic_store_n(&it->iface.tset, &provisional, __ATOMIC_RELAXED);
 	ObjVec ms = {0};
 	add_methods(&ms, it->iface.methods);
 	Set s = {true, {0}, false};
@@ -236,8 +256,9 @@ TypeSet *types_typeset(Type *t)
 	ts->terms = s.terms.len ? arena_memdup(a, s.terms.data, s.terms.len * sizeof(Term)) : NULL;
 	vec_free(&s.terms);
 	vec_free(&ms);
-	it->iface.tset = ts;
+	__atomic_store_n(&it->iface.tset, ts, __ATOMIC_RELEASE);
 	depth_guard--;
+	types_unlock();
 	return ts;
 }
 

@@ -20,6 +20,8 @@ typedef struct Writer {
 	TypesBuf *b;
 	Type *stack[MAX_DEPTH];
 	int depth;
+	bool relative;     /* types2's error qualifier: rel's names bare, others by package name */
+	const Package *rel;
 } Writer;
 
 static void put(Writer *w, const char *s) { for (; *s; s++) vec_push(w->b, *s); }
@@ -35,7 +37,12 @@ static void typ(Writer *w, Type *t);
 
 static void type_name(Writer *w, Object *obj)
 {
-	if (obj->pkg) {
+	if (obj->pkg && w->relative) {
+		if (obj->pkg != w->rel && obj->pkg->name) {
+			put(w, obj->pkg->name->s);
+			vec_push(w->b, '.');
+		}
+	} else if (obj->pkg) {
 		put(w, obj->pkg->path);
 		if (obj->pkg->path[0]) vec_push(w->b, '.');
 	}
@@ -345,6 +352,8 @@ void types_write(TypesBuf *b, Type *t)
 	Writer *w = xmalloc(sizeof *w);
 	w->b = b;
 	w->depth = 0;
+	w->relative = false;
+	w->rel = NULL;
 	typ(w, t);
 	free(w);
 }
@@ -354,7 +363,22 @@ void types_write_signature(TypesBuf *b, Type *sig)
 	Writer *w = xmalloc(sizeof *w);
 	w->b = b;
 	w->depth = 0;
+	w->relative = false;
+	w->rel = NULL;
 	signature(w, sig);
+	free(w);
+}
+
+/* Qualified as types2's error messages qualify names: the types of package rel unqualified,
+ * those of other packages by package name. */
+void types_write_rel(TypesBuf *b, Type *t, const Package *rel)
+{
+	Writer *w = xmalloc(sizeof *w);
+	w->b = b;
+	w->depth = 0;
+	w->relative = true;
+	w->rel = rel;
+	typ(w, t);
 	free(w);
 }
 
@@ -372,6 +396,8 @@ void types_write_object(TypesBuf *b, Object *obj)
 	Writer *w = xmalloc(sizeof *w);
 	w->b = b;
 	w->depth = 0;
+	w->relative = false;
+	w->rel = NULL;
 	Type *t = obj->type;
 	bool tname = false;
 	switch (obj->kind) {

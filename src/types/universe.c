@@ -124,4 +124,8 @@ void types_universe_init(Interner *in)
 		b->builtin.id = (BuiltinId)i;
 		def(b);
 	}
+	/* every thread shares the universe: compute its lazy parts now (share.c) */
+	for (uint32_t i = 0; i < types_universe->len; i++)
+		if (types_universe->elems[i]->type) types_typeset(types_under(types_universe->elems[i]->type));
+	types_package_freeze(types_unsafe);
 }

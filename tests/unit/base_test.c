@@ -3,6 +3,7 @@
 #include "base/opt.h"
 #include "check.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -63,6 +64,56 @@ static void test_intern(void)
 		ok &= strcmp(n->s, s) == 0;
 	}
 	CHECK("intern/many", ok && intern_cstr(&in, "x0") == first);
+	intern_free(&in);
+}
+
+/* Several threads interning overlapping names while the table grows: each name has one
+ * Name, whoever interned it first. */
+enum { INTERN_THREADS = 4, INTERN_NAMES = 20000 };
+
+typedef struct InternRun {
+	Interner *in;
+	int id;
+	Name **got; /* got[i]: the Name of "n<i>" as this thread saw it */
+} InternRun;
+
+static void *intern_worker(void *arg)
+{
+	InternRun *r = arg;
+	char s[16];
+	for (int k = 0; k < INTERN_NAMES; k++) {
+		int i = (k * 7 + r->id * 5003) % INTERN_NAMES; /* each thread in its own order */
+		snprintf(s, sizeof s, "n%d", i);
+		r->got[i] = intern_cstr(r->in, s);
+	}
+	return NULL;
+}
+
+static void test_intern_threads(void)
+{
+	Interner in;
+	intern_init(&in);
+	pthread_t th[INTERN_THREADS];
+	InternRun runs[INTERN_THREADS];
+	for (int t = 0; t < INTERN_THREADS; t++) {
+		runs[t] = (InternRun){&in, t, xcalloc(INTERN_NAMES, sizeof(Name *))};
+		pthread_create(&th[t], NULL, intern_worker, &runs[t]);
+	}
+	for (int t = 0; t < INTERN_THREADS; t++)
+		pthread_join(th[t], NULL);
+	bool same = true, right = true;
+	char s[16];
+	for (int i = 0; i < INTERN_NAMES; i++) {
+		snprintf(s, sizeof s, "n%d", i);
+		for (int t = 1; t < INTERN_THREADS; t++)
+			same &= runs[t].got[i] == runs[0].got[i];
+		right &= runs[0].got[i] && strcmp(runs[0].got[i]->s, s) == 0 && intern_cstr(&in, s) == runs[0].got[i];
+	}
+	CHECK("intern/threads-one-name-each", same);
+	CHECK("intern/threads-right-text", right);
+	CHECK("intern/threads-count", in.len == INTERN_NAMES);
+	for (int t = 0; t < INTERN_THREADS; t++)
+		free(runs[t].got);
 	intern_free(&in);
 }
 
@@ -133,6 +184,7 @@ int main(void)
 	test_arena();
 	test_vec_map();
 	test_intern();
+	test_intern_threads();
 	test_pos();
 	test_opt();
 	return check_failures != 0;

@@ -186,6 +186,8 @@ static void test_pool(void)
 typedef struct RunCheck {
 	int runs;
 	int early; /* packages run before one of their imports */
+	int preps, unprepped; /* load_run_prep: preps run, packages run before their prep */
+	LoadPkg **seen;       /* the packages in the order they ran */
 } RunCheck;
 
 static void visit(LoadPkg *p, void *arg)
@@ -196,6 +198,26 @@ static void visit(LoadPkg *p, void *arg)
 			__atomic_add_fetch(&rc->early, 1, __ATOMIC_RELAXED);
 	__atomic_store_n(&p->state, 1, __ATOMIC_RELEASE);
 	__atomic_add_fetch(&rc->runs, 1, __ATOMIC_RELAXED);
+}
+
+static void prep_visit(LoadPkg *p, void *arg)
+{
+	RunCheck *rc = arg;
+	__atomic_store_n(&p->user, (void *)1, __ATOMIC_RELEASE); /* prepped */
+	__atomic_add_fetch(&rc->preps, 1, __ATOMIC_RELAXED);
+}
+
+static void visit_seq(LoadPkg *p, void *arg)
+{
+	RunCheck *rc = arg;
+	if (!__atomic_load_n(&p->user, __ATOMIC_ACQUIRE))
+		__atomic_add_fetch(&rc->unprepped, 1, __ATOMIC_RELAXED);
+	int k = __atomic_fetch_add(&rc->runs, 1, __ATOMIC_RELAXED);
+	for (size_t i = 0; i < p->deps.len; i++)
+		if (!__atomic_load_n((int *)&p->deps.data[i]->state, __ATOMIC_ACQUIRE))
+			__atomic_add_fetch(&rc->early, 1, __ATOMIC_RELAXED);
+	rc->seen[k] = p;
+	__atomic_store_n(&p->state, 1, __ATOMIC_RELEASE);
 }
 
 static void test_run(void)
@@ -222,6 +244,29 @@ static void test_run(void)
 		CHECK(name, rc.runs == (int)l.order.len);
 		snprintf(name, sizeof name, "run/imports-first-%d-threads", n);
 		CHECK(name, rc.early == 0);
+	}
+	/* with a prep phase: every prep before its package's run, imports first, and on one
+	 * thread exactly l->runorder (the order of load_run on one thread) */
+	for (int n = 1; n <= 4; n *= 3) {
+		for (size_t i = 0; i < l.order.len; i++) {
+			l.order.data[i]->state = 0;
+			l.order.data[i]->user = NULL;
+		}
+		RunCheck rc = {0, 0};
+		rc.seen = xcalloc(l.order.len + 1, sizeof *rc.seen);
+		load_run_prep(&l, n, prep_visit, visit_seq, &rc);
+		char name[48];
+		snprintf(name, sizeof name, "run/prep-all-once-%d-threads", n);
+		CHECK(name, rc.runs == (int)l.order.len && rc.preps == (int)l.order.len && l.runorder.len == l.order.len);
+		snprintf(name, sizeof name, "run/prep-imports-first-%d-threads", n);
+		CHECK(name, rc.early == 0 && rc.unprepped == 0);
+		if (n == 1) {
+			bool inorder = true;
+			for (size_t i = 0; i < l.runorder.len; i++)
+				inorder &= rc.seen[i] == l.runorder.data[i] && l.runorder.data[i]->seq == (int)i;
+			CHECK("run/prep-one-thread-in-runorder", inorder);
+		}
+		free(rc.seen);
 	}
 	load_free(&l);
 }

@@ -1,0 +1,10 @@
+package main
+
+import "fmt"
+
+type Counter int
+
+func main() {
+	c := make(Counter) // fix: c := Counter(0)
+	fmt.Println(c)
+}

@@ -1,0 +1,9 @@
+package main
+
+import "fmt"
+
+func main() {
+	x := 3
+	f := float64(x, 2) // fix: f := float64(x) * 2
+	fmt.Println(f)
+}

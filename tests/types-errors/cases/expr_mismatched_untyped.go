@@ -1,0 +1,9 @@
+package main
+
+import "fmt"
+
+func main() {
+	prefix := "v"
+	version := prefix + 2 // fix: version := prefix + "2"
+	fmt.Println(version)
+}

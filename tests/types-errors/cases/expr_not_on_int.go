@@ -1,0 +1,10 @@
+package main
+
+import "fmt"
+
+func main() {
+	flags := 3
+	if !flags { // fix: if flags == 0 {
+		fmt.Println("no flags")
+	}
+}

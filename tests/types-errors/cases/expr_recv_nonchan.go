@@ -1,0 +1,9 @@
+package main
+
+import "fmt"
+
+func main() {
+	results := []int{1, 2}
+	v := <-results // fix: v := results[0]
+	fmt.Println(v)
+}

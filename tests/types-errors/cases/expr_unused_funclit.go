@@ -1,0 +1,9 @@
+package main
+
+import "fmt"
+
+func main() {
+	func() { // fix: func() {
+		fmt.Println("hi")
+	} // fix: }()
+}

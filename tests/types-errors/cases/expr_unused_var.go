@@ -1,0 +1,9 @@
+package main
+
+import "fmt"
+
+func main() {
+	msg := "hi"
+	fmt.Println(msg)
+	msg // fix:
+}
