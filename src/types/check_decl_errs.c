@@ -37,13 +37,7 @@ static bool ident_char(char ch) { return ch == '_' || ch == '/' || ch == '.' || 
 
 /* types.TypeString with types2's qualifier: the checked package's names bare, others by
  * package name (TypeString qualifies by path: the paths are rewritten). */
-const char *check_tstr(Checker *c, Type *t)
-{
-	char *full = types_string(t);
-	const char *out = check_qualify(c, full);
-	free(full);
-	return out;
-}
+const char *check_tstr(Checker *c, Type *t) { return check_type_str(c, t); }
 
 /* Rewrites the package paths of a TypeString-like text as types2's qualifier prints them. */
 const char *check_qualify(Checker *c, const char *full)

@@ -12,35 +12,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static void puts_(TypesBuf *b, const char *s)
-{
-	for (; *s; s++)
-		vec_push(b, *s);
-}
-
-static const char *composite_kind(Type *t)
-{
-	Type *u = types_under(t);
-	switch (u->kind) {
-	case TY_BASIC: return u->basic.name;
-	case TY_ARRAY: return "array";
-	case TY_SLICE: return "slice";
-	case TY_STRUCT: return "struct";
-	case TY_POINTER: return "pointer";
-	case TY_SIGNATURE: return "func";
-	case TY_INTERFACE: return "interface";
-	case TY_MAP: return "map";
-	case TY_CHAN: return "chan";
-	case TY_TUPLE: return "tuple";
-	case TY_UNION: return "union";
-	case TY_NAMED:
-	case TY_TYPEPARAM:
-	case TY_ALIAS:
-	case TY_COUNT: return NULL;
-	}
-	return NULL;
-}
-
 /* The source text of an expression on one line (types2 prints ExprString; for the simple
  * expressions these errors are about it is the same text). NULL when unsuitable. */
 static const char *expr_text(Checker *c, uint32_t file, Expr *e)
@@ -55,21 +26,22 @@ static const char *expr_text(Checker *c, uint32_t file, Expr *e)
 	return arena_strndup(c->a, sf->text + a, b - a);
 }
 
-/* types2 operandString for variables, values and constants: "x (variable of type int)",
- * "Red (constant 0 of int type Color)", "3.5 (untyped float constant)". NULL when unsure. */
+/* types2 operandString (check_operand_str) for variables, values and constants whose
+ * printing is certain: "x (variable of type int)", "Red (constant 0 of int type Color)",
+ * "3.5 (untyped float constant)". NULL when unsure (map index and comma-ok modes, which the
+ * checker folds into values, type parameters, unprintable expressions). */
 const char *check_opstr(Checker *c, uint32_t file, Expr *e, Operand *x)
 {
 	if (!x->type || x->type == check_invalid())
 		return NULL;
 	Expr *u = syn_unparen(e);
-	const char *mode = NULL;
 	switch (x->mode) {
-	case OP_VAR: mode = "variable"; break;
-	case OP_CONST: mode = "constant"; break;
+	case OP_VAR:
+	case OP_CONST:
+		break;
 	case OP_VALUE:
 		if (u->kind == EXPR_INDEX || u->kind == EXPR_TYPE_ASSERT || (u->kind == EXPR_UNARY && u->unary.op == TOK_ARROW))
-			return NULL; /* map index / comma-ok modes */
-		mode = "value";
+			return NULL;
 		break;
 	case OP_INVALID:
 	case OP_NOVALUE:
@@ -79,45 +51,9 @@ const char *check_opstr(Checker *c, uint32_t file, Expr *e, Operand *x)
 	case OP_NIL:
 		return NULL;
 	}
-	const char *es = expr_text(c, file, e);
-	if (!es)
+	if (!expr_text(c, file, e) || types_unalias(x->type)->kind == TY_TYPEPARAM)
 		return NULL;
-	TypesBuf b = {0};
-	puts_(&b, es);
-	puts_(&b, " (");
-	bool untyped = types_is_untyped(x->type);
-	if (untyped) {
-		puts_(&b, x->type->basic.name);
-		vec_push(&b, ' ');
-	}
-	puts_(&b, mode);
-	if (x->mode == OP_CONST && x->val) {
-		char *vs = const_string(x->val);
-		if (vs && strcmp(vs, es) != 0) {
-			vec_push(&b, ' ');
-			puts_(&b, vs);
-		}
-		free(vs);
-	}
-	if (!untyped) {
-		puts_(&b, " of ");
-		Type *ua = types_unalias(x->type);
-		if ((x->type->kind == TY_NAMED || x->type->kind == TY_ALIAS) && ua->kind != TY_TYPEPARAM) {
-			const char *k = composite_kind(x->type);
-			if (k) {
-				puts_(&b, k);
-				vec_push(&b, ' ');
-			}
-		}
-		puts_(&b, "type ");
-		puts_(&b, check_tstr(c, x->type));
-		if (ua->kind == TY_TYPEPARAM)
-			return NULL; /* "constrained by ...": not needed here */
-	}
-	vec_push(&b, ')');
-	const char *out = arena_strndup(c->a, b.data, b.len);
-	vec_free(&b);
-	return out;
+	return check_operand_str(c, e, x);
 }
 
 /* ---- switch statements ---- */
