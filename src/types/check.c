@@ -663,11 +663,13 @@ static void collect(Checker *c, SynFile *f, Scope *fscope)
 			}
 			case SPEC_VALUE:
 				if (d->gen.tok == TOK_CONST) {
-					if (s->value.type || s->value.values.n) {
+					bool inherited = !(s->value.type || s->value.values.n);
+					if (!inherited) {
 						ctype = s->value.type;
 						cvals = s->value.values;
 						cspec = s;
 					}
+					check_init_arity(c, file, s, true, cvals, inherited);
 					for (uint32_t k = 0; k < s->value.names.n; k++) {
 						Expr *id = s->value.names.v[k];
 						Object *o = types_new_const(c->a, c->pkg, mkpos(file, id->pos), id->ident.name, NULL, NULL);
@@ -682,6 +684,7 @@ static void collect(Checker *c, SynFile *f, Scope *fscope)
 					}
 					(void)cspec;
 				} else {
+					check_init_arity(c, file, s, false, s->value.values, false);
 					for (uint32_t k = 0; k < s->value.names.n; k++) {
 						Expr *id = s->value.names.v[k];
 						Object *o = types_new_var(c->a, VK_PACKAGE, c->pkg, mkpos(file, id->pos), id->ident.name, NULL);

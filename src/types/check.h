@@ -150,6 +150,8 @@ bool check_type_switch_x(Checker *c, uint32_t file, Expr *x, Operand *op);
 void check_type_case(Checker *c, uint32_t file, Expr *te, Type *t, Expr *x, Operand *xop);
 void check_type_case_dup(Checker *c, uint32_t file, Expr *te, Type *t, bool is_nil, Expr **prev_e, Type **prev_t, uint32_t nprev);
 void check_type_assert(Checker *c, uint32_t file, Expr *e, Operand *x, Type *t);
+void check_multiple_defaults(Checker *c, uint32_t file, Stmt *body);
+void check_init_arity(Checker *c, uint32_t file, Spec *s, bool is_const, ExprList inits, bool inherited);
 void check_range_errs(Checker *c, uint32_t file, Stmt *s, Operand *x);
 
 /* check_cycles.c: invalid recursive types, initialization cycles */

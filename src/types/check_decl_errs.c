@@ -485,3 +485,20 @@ void check_pkg_file_conflicts(Checker *c)
 		}
 	}
 }
+
+/* types2 arity: names without values and values without names in const and var specs
+ * (inherited: a constant spec repeating the previous values). */
+void check_init_arity(Checker *c, uint32_t file, Spec *s, bool is_const, ExprList inits, bool inherited)
+{
+	uint32_t l = s->value.names.n, r = inits.n;
+	if (l < r) {
+		Expr *n = inits.v[l];
+		if (inherited)
+			check_errorf(c, file, s->pos, "extra init expr at %s", check_pos_str(c, (Pos){file, n->pos}));
+		else
+			check_errorf(c, file, check_start_pos(n), "extra init expr %s", check_expr_str(c, n));
+	} else if (l > r && r > 0 && (is_const || r != 1)) {
+		Expr *n = s->value.names.v[r];
+		check_errorf(c, file, n->pos, "missing init expr for %s", n->ident.name->s);
+	}
+}

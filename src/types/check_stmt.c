@@ -117,10 +117,12 @@ static void local_spec(Checker *c, uint32_t file, TokKind tok, Spec *s, Expr **c
 	case SPEC_VALUE: {
 		uint32_t n = s->value.names.n;
 		if (tok == TOK_CONST) {
-			if (s->value.type || s->value.values.n) {
+			bool inherited = !(s->value.type || s->value.values.n);
+			if (!inherited) {
 				*ctype = s->value.type;
 				*cvals = s->value.values;
 			}
+			check_init_arity(c, file, s, true, *cvals, inherited);
 			Object **objs = ARENA_ARRAY(c->a, Object *, n ? n : 1);
 			bool rec = c->record;
 			for (uint32_t k = 0; k < n; k++) {
@@ -136,6 +138,7 @@ static void local_spec(Checker *c, uint32_t file, TokKind tok, Spec *s, Expr **c
 			}
 			break;
 		}
+		check_init_arity(c, file, s, false, s->value.values, false);
 		Type *t = s->value.type ? check_vartype(c, file, s->value.type) : NULL;
 		Type **ts = ARENA_ARRAY(c->a, Type *, n ? n : 1);
 		Type **hints = ARENA_ARRAY(c->a, Type *, n ? n : 1);
@@ -448,9 +451,11 @@ static void stmt(Checker *c, uint32_t file, Stmt *s)
 			c->scope = s2;
 		}
 		check_switch_dups(c, file, s, &tag);
+		check_multiple_defaults(c, file, s->switch_.body);
 		break;
 	}
 	case STMT_TYPE_SWITCH:
+		check_multiple_defaults(c, file, s->type_switch.body);
 		open_scope(c, file, s->pos, "type switch");
 		stmt(c, file, s->type_switch.init);
 		type_switch(c, file, s);
@@ -459,6 +464,7 @@ static void stmt(Checker *c, uint32_t file, Stmt *s)
 		break;
 	case STMT_SELECT: {
 		Stmt *body = s->select.body;
+		check_multiple_defaults(c, file, body);
 		for (uint32_t i = 0; body && body->kind == STMT_BLOCK && i < body->block.list.n; i++) {
 			Stmt *cl = body->block.list.v[i];
 			if (cl->kind != STMT_COMM_CLAUSE)

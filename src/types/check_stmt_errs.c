@@ -280,3 +280,19 @@ void check_range_errs(Checker *c, uint32_t file, Stmt *s, Operand *x)
 			check_errorf(c, file, check_start_pos(s->range.value), "range over %s permits only one iteration variable", os);
 	}
 }
+
+/* "multiple defaults (first at POS)" in a switch, type switch or select body. */
+void check_multiple_defaults(Checker *c, uint32_t file, Stmt *body)
+{
+	uint32_t first = SYN_NOPOS;
+	for (uint32_t i = 0; body && body->kind == STMT_BLOCK && i < body->block.list.n; i++) {
+		Stmt *cl = body->block.list.v[i];
+		bool dflt = (cl->kind == STMT_CASE_CLAUSE && cl->case_clause.list.n == 0) || (cl->kind == STMT_COMM_CLAUSE && !cl->comm_clause.comm);
+		if (!dflt)
+			continue;
+		if (first == SYN_NOPOS)
+			first = cl->pos;
+		else
+			check_errorf(c, file, cl->pos, "multiple defaults (first at %s)", check_pos_str(c, (Pos){file, first}));
+	}
+}
