@@ -499,6 +499,7 @@ void check_init_arity(Checker *c, uint32_t file, Spec *s, bool is_const, ExprLis
 			check_errorf(c, file, check_start_pos(n), "extra init expr %s", check_expr_str(c, n));
 	} else if (l > r && r > 0 && (is_const || r != 1)) {
 		Expr *n = s->value.names.v[r];
-		check_errorf(c, file, n->pos, "missing init expr for %s", n->ident.name->s);
+		if (n->kind == EXPR_IDENT)
+			check_errorf(c, file, n->pos, "missing init expr for %s", n->ident.name->s);
 	}
 }
