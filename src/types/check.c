@@ -916,6 +916,7 @@ Package *types_check(Arena *a, const char *path, SynFile **files, uint32_t n, co
 		else
 			check_errorf(c, pn->scope_pos.file, pn->scope_pos.off, "\"%s\" imported and not used", ip->path);
 	}
+	check_report_nobody(c);
 	vec_free(&c->imports);
 	vec_free(&c->objpath);
 	vec_free(&c->locals);

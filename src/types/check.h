@@ -96,7 +96,8 @@ typedef struct Checker {
 	Vec(Object *) objpath; /* package-level objects being resolved (check_obj_decl), outermost first */
 	uint32_t nbad;     /* bad statements seen (their operands are unknown: no unused-variable errors) */
 	bool generic_ok;
-	bool mono_done;    /* an instantiation cycle was reported (types2 reports one per package) */   /* the type expression being checked is instantiated (G in G[int]) */
+	bool mono_done;
+	Vec(Pos) nobody;   /* functions without body: reported only when nothing else was (gc's noder) */    /* an instantiation cycle was reported (types2 reports one per package) */   /* the type expression being checked is instantiated (G in G[int]) */
 	Vec(void *) verifies; /* instances whose type arguments are verified at the end (check_instantiate.c) */
 	Package *(*import)(void *arg, const char *path);
 	void *import_arg;
@@ -123,6 +124,7 @@ void check_redeclared(Checker *c, Object *obj, Object *alt);
 void check_declare_local(Checker *c, Scope *s, Object *obj);
 bool check_pkg_name_ok(Checker *c, uint32_t file, Expr *id);
 void check_func_decl_errs(Checker *c, SynFile *f, Decl *d);
+void check_report_nobody(Checker *c);
 bool check_method_unique(Checker *c, Type *base, Object *m);
 void check_field_method_clash(Checker *c, Type *named);
 void check_field_unique(Checker *c, Object **fields, uint32_t n);

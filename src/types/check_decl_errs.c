@@ -224,8 +224,20 @@ void check_func_decl_errs(Checker *c, SynFile *f, Decl *d)
 		check_errorf(c, file, d->func.recv ? d->func.recv->opening : id->pos, "generic function is missing function body");
 		return;
 	}
-	if ((c->complete || (!d->func.recv && strcmp(n, "init") == 0)) && !has_linkname(f))
-		check_errorf(c, file, d->func.recv ? d->func.recv->opening : id->pos, "missing function body");
+	if ((c->complete || (!d->func.recv && strcmp(n, "init") == 0)) && !has_linkname(f)) {
+		Pos p = {file, d->func.recv ? d->func.recv->opening : id->pos};
+		vec_push(&c->nobody, p);
+	}
+}
+
+/* gc reports missing bodies after type checking (noder), only when it found no errors (the
+ * package's diagnostics hold its syntax, branch and type errors). */
+void check_report_nobody(Checker *c)
+{
+	if (c->diags->nerrors == 0)
+		for (size_t i = 0; i < c->nobody.len; i++)
+			check_errorf(c, c->nobody.data[i].file, c->nobody.data[i].off, "missing function body");
+	vec_free(&c->nobody);
 }
 
 /* Methods of one base type: "method T.M already declared at POS". Returns false for a
