@@ -268,6 +268,8 @@ Type *check_typexpr(Checker *c, uint32_t file, Expr *e)
 		Object *o = type_name_obj(c, file, e);
 		if (o && o->kind == OBJ_TYPENAME && o->type)
 			t = o->type;
+		if (o && o->kind != OBJ_TYPENAME && e->kind == EXPR_IDENT)
+			check_not_a_type(c, file, e, o);
 		if (!c->generic_ok)
 			check_generic_type_use(c, file, e, t);
 		break;
@@ -424,6 +426,8 @@ Type *check_signature(Checker *c, uint32_t file, Expr *ft, Scope *scope, Object 
 	ObjVec decl = {0};
 	Type *params = param_tuple(c, file, ft->func_type.params, &decl, VK_PARAM, &variadic);
 	Type *results = param_tuple(c, file, ft->func_type.results, &decl, VK_RESULT, NULL);
+	if (recv && scope && recv->name)
+		check_declare_local(c, scope, recv);
 	for (size_t i = 0; scope && i < decl.len; i++)
 		check_declare_local(c, scope, decl.data[i]);
 	vec_free(&decl);
@@ -792,10 +796,8 @@ static void method_decl(Checker *c, SynFile *f, Scope *fscope, Decl *d, FuncBody
 			rt = types_new_pointer(c->a, rt);
 		Expr *rid = rf->names.n ? rf->names.v[0] : NULL;
 		recv = types_new_var(c->a, VK_RECV, c->pkg, mkpos(file, rid ? rid->pos : rf->pos), rid ? rid->ident.name : NULL, rt);
-		if (rid) {
-			types_scope_insert(fs, recv);
+		if (rid) /* declared with the parameters, after the signature (types2 funcType) */
 			check_recordp(c, file, rid, recv);
-		}
 	}
 	Type *sig = check_signature(c, file, d->func.type, fs, recv);
 	sig->sig.rparams = rparams;

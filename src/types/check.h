@@ -130,6 +130,7 @@ void check_field_method_clash(Checker *c, Type *named);
 void check_field_unique(Checker *c, Object **fields, uint32_t n);
 void check_iface_method_unique(Checker *c, Object **ms, uint32_t n);
 void check_short_var_new(Checker *c, uint32_t file, Stmt *s);
+void check_not_a_type(Checker *c, uint32_t file, Expr *id, Object *o);
 void check_recv_type(Checker *c, uint32_t file, Expr *rtype, Object *base_obj);
 int64_t check_array_len(Checker *c, uint32_t file, Expr *e);
 void check_pkg_file_conflicts(Checker *c);
