@@ -84,7 +84,7 @@ asan: deps
 # makes the -j 8 run exit 66, which the suite reports as -j 1 and -j 8 disagreeing.
 TSAN_FLAGS := -fsanitize=thread -fno-omit-frame-pointer
 tsan: deps
-	$(MAKE) B=build-tsan CC=clang OPT="-O1 -g $(TSAN_FLAGS)" all
+	$(MAKE) B=build-tsan CC=clang OPT="-O1 -g $(TSAN_FLAGS)" all unit
 	TSAN_OPTIONS=halt_on_error=1:exitcode=66 SUITES="$(or $(SUITES),types-par)" \
 	GOMEM=$(CURDIR)/build-tsan/gomem BUILD=$(CURDIR)/build-tsan SANITIZER=1 tests/run.sh
 

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs, through the OS package manager, what gomem's build and tests need when it is missing.
-#   gcc/make          the build
+#   gcc/make          the build; gcc is also cgo's C compiler for tests/types-cgo
 #   clang, libclang-rt-14-dev   libFuzzer and the ASan/UBSan build
 #   zlib1g-dev        gzip-compressed pprof profiles
 #   libcurl4-openssl-dev        'gomem watch' fetches /debug/pprof over HTTP

@@ -78,6 +78,7 @@ typedef enum ChanDir { CHAN_SEND = 1, CHAN_RECV = 2, CHAN_BOTH = 3 } ChanDir;
 struct Expr {
 	ExprKind kind;
 	uint32_t pos; /* gc's position; for the go/ast position fields see each kind */
+	uint32_t tv;  /* set by the type checker: index + 1 in its package's TypesInfo.tvs (types/info.h), 0 none */
 	union {
 		struct { uint32_t to; } bad;                  /* pos = From */
 		struct { Name *name; } ident;                 /* pos = NamePos */
@@ -176,7 +177,7 @@ struct Stmt {
 		struct { Expr *label; Stmt *stmt; } labeled;    /* pos = Colon */
 		struct { Expr *x; } expr;                       /* pos = gc's pos of x */
 		struct { Expr *chan, *value; } send;            /* pos = Arrow */
-		struct { Expr *x; TokKind tok; } inc_dec;       /* pos = TokPos */
+		struct { Expr *x; TokKind tok; Expr *one; } inc_dec; /* pos = TokPos; one: set by the type checker (the 1 added) */
 		struct { ExprList lhs, rhs; TokKind tok; } assign; /* pos = TokPos */
 		struct { Expr *call; } go_defer;                /* STMT_GO, STMT_DEFER: pos = keyword; call is EXPR_CALL */
 		struct { ExprList results; } ret;               /* pos = Return */

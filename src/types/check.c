@@ -24,6 +24,7 @@ void check_recordp(Checker *c, uint32_t file, Expr *id, Object *obj)
 		return;
 	CheckRec r = {file, id->pos, id->ident.name, obj};
 	vec_push(&c->recs, r);
+	check_record_obj(c, file, id, obj);
 }
 
 void check_record(Checker *c, SynFile *f, Expr *id, Object *obj) { check_recordp(c, f->src->id, id, obj); }
@@ -36,6 +37,8 @@ void check_errorf(Checker *c, uint32_t file, uint32_t off, const char *fmt, ...)
 {
 	if (!c->record || c->quiet || c->no_errors || file == 0)
 		return;
+	if (c->errpos)
+		off = c->errpos - 1;
 	uintptr_t key = ((uintptr_t)file << 32 | off) + 1;
 	if (map_get(&c->reported, key))
 		return;
@@ -106,6 +109,8 @@ static Object *type_name_obj(Checker *c, uint32_t file, Expr *e)
 		if (!o)
 			check_errorf(c, file, e->pos, e->ident.name == types_name_blank ? "cannot use _ as value or type" : "undefined: %s", e->ident.name->s);
 		check_recordp(c, file, e, o);
+		if (o && o->kind == OBJ_VAR && o->pkg == c->pkg)
+			o->flags |= VF_USED; /* not a type, but used (go/types: no "declared and not used" then) */
 		if (o && o->pkg == c->pkg && o->order)
 			check_obj_decl(c, o);
 		return o;
@@ -140,14 +145,19 @@ static void collect_terms(Checker *c, uint32_t file, Expr *e, TermVec *terms, in
 	if (e->kind == EXPR_BINARY && e->binary.op == TOK_OR) {
 		collect_terms(c, file, e->binary.x, terms, depth + 1);
 		collect_terms(c, file, e->binary.y, terms, depth + 1);
+		/* go/types records each | with the union of the terms so far */
+		check_record_type(c, file, e, types_new_union(c->a, arena_memdup(c->a, terms->data, terms->len * sizeof *terms->data), (uint32_t)terms->len));
 		return;
 	}
 	Term t = {false, NULL};
+	Expr *te = e;
 	if (e->kind == EXPR_UNARY && e->unary.op == TOK_TILDE) {
 		t.tilde = true;
 		e = e->unary.x;
 	}
 	t.type = check_typexpr(c, file, e);
+	if (t.tilde && t.type != check_invalid())
+		check_record_type(c, file, te, types_new_union(c->a, arena_memdup(c->a, &t, sizeof t), 1));
 	vec_push(terms, t);
 }
 
@@ -236,6 +246,7 @@ static Type *iface_type(Checker *c, uint32_t file, Expr *e)
 		Scope *save = c->scope;
 		c->scope = types_new_scope(c->a, c->scope, mkpos(file, id->pos), mkpos(file, id->pos), "function");
 		Type *sig = f->type->kind == EXPR_FUNC_TYPE ? check_signature(c, file, f->type, c->scope, NULL) : check_invalid();
+		check_record_type(c, file, f->type, sig);
 		c->scope = save;
 		Object *m = types_new_func(c->a, c->pkg, mkpos(file, id->pos), id->ident.name, sig);
 		check_recordp(c, file, id, m);
@@ -268,9 +279,9 @@ Type *check_typexpr(Checker *c, uint32_t file, Expr *e)
 		Object *o = type_name_obj(c, file, e);
 		if (o && o->kind == OBJ_TYPENAME && o->type)
 			t = o->type;
-		if (o && o->kind != OBJ_TYPENAME && e->kind == EXPR_IDENT)
+		else if (o)
 			check_not_a_type(c, file, e, o);
-		if (!c->generic_ok)
+		if (!c->inst_ok)
 			check_generic_type_use(c, file, e, t);
 		break;
 	}
@@ -278,7 +289,9 @@ Type *check_typexpr(Checker *c, uint32_t file, Expr *e)
 		t = check_typexpr(c, file, e->paren.x);
 		break;
 	case EXPR_STAR:
-		t = types_new_pointer(c->a, check_vartype(c, file, e->star.x));
+		t = check_vartype(c, file, e->star.x);
+		/* *invalid is invalid (go/types), e.g. *C.char */
+		t = types_unalias(t) == check_invalid() ? check_invalid() : types_new_pointer(c->a, t);
 		break;
 	case EXPR_ARRAY_TYPE:
 		if (!e->array.len)
@@ -287,7 +300,9 @@ Type *check_typexpr(Checker *c, uint32_t file, Expr *e)
 			t = check_invalid(); /* [...]T outside a composite literal */
 		else {
 			int64_t n = array_len(c, file, e->array.len);
-			t = types_new_array(c->a, check_vartype(c, file, e->array.elt), n);
+			Type *elem = check_vartype(c, file, e->array.elt);
+			/* a length not known (C.N in a cgo file, or an error): invalid, as go/types */
+			t = n < 0 ? check_invalid() : types_new_array(c->a, elem, n);
 		}
 		break;
 	case EXPR_MAP_TYPE: {
@@ -315,10 +330,10 @@ Type *check_typexpr(Checker *c, uint32_t file, Expr *e)
 		break;
 	case EXPR_INDEX:
 	case EXPR_INDEX_LIST: {
-		bool gok = c->generic_ok;
-		c->generic_ok = true;
+		bool gok = c->inst_ok;
+		c->inst_ok = true;
 		Type *g = check_typexpr(c, file, e->index.x);
-		c->generic_ok = gok;
+		c->inst_ok = gok;
 		t = type_args_instance(c, file, g == check_invalid() ? NULL : g, e->index.indices, e);
 		break;
 	}
@@ -338,9 +353,11 @@ Type *check_typexpr(Checker *c, uint32_t file, Expr *e)
 	case EXPR__COUNT: {
 		Operand x;
 		check_expr(c, file, e, &x, NULL);
-		break;
+		c->depth--;
+		return t;
 	}
 	}
+	check_record_type(c, file, e, t);
 	c->depth--;
 	return t;
 }
@@ -397,6 +414,8 @@ static Type *param_tuple(Checker *c, uint32_t file, FieldList *l, ObjVec *decl, 
 		Expr *te = f->type;
 		bool ddd = te && te->kind == EXPR_ELLIPSIS;
 		Type *t = ddd ? types_new_slice(c->a, check_vartype(c, file, te->ellipsis.elt)) : check_vartype(c, file, te);
+		if (ddd)
+			check_record_type(c, file, te, t);
 		if (ddd && variadic && i == l->n - 1)
 			*variadic = true;
 		if (f->names.n == 0) {
@@ -488,6 +507,7 @@ static void var_decl(Checker *c, DeclInfo *d)
 		Operand x;
 		check_expr(c, file, d->init, &x, NULL);
 		check_generic_func_value(c, file, d->init, &x);
+		check_assign_untyped(c, d->init, &x, NULL);
 		d->init_done = true;
 		if (x.type && x.type->kind != TY_TUPLE && (x.mode == OP_CONST || x.mode == OP_VAR || x.mode == OP_VALUE) &&
 		    !(x.type->kind == TY_BASIC && x.type->basic.kind == BK_UNTYPED_NIL))
@@ -507,8 +527,11 @@ static void var_decl(Checker *c, DeclInfo *d)
 		if (x.type && x.type->kind == TY_TUPLE && k < x.type->tuple.vars.len && x.type->tuple.vars.len == s->value.names.n)
 			d->obj->type = x.type->tuple.vars.data[k]->type;
 		else if (s->value.names.n == 2 && x.type && x.type->kind != TY_TUPLE &&
-		         (r->kind == EXPR_INDEX || r->kind == EXPR_TYPE_ASSERT || (r->kind == EXPR_UNARY && r->unary.op == TOK_ARROW)))
+		         (r->kind == EXPR_INDEX || r->kind == EXPR_TYPE_ASSERT || (r->kind == EXPR_UNARY && r->unary.op == TOK_ARROW))) {
 			d->obj->type = k == 0 ? types_default(x.type) : types_typ[BK_BOOL];
+			if (k == 0)
+				check_record_commaok(c, s->value.values.v[0]);
+		}
 	}
 	c->scope = save;
 }
@@ -542,8 +565,8 @@ void check_obj_decl(Checker *c, Object *obj)
 	bool srec = c->record;
 	int64_t siota = c->iota;
 	int sdepth = c->depth, squiet = c->quiet;
-	bool sgok = c->generic_ok;
-	c->generic_ok = false;
+	bool sgok = c->inst_ok;
+	c->inst_ok = false;
 	Object *sdecl = c->cur_decl;
 	c->cur_decl = obj->kind == OBJ_VAR || obj->kind == OBJ_CONST ? obj : NULL;
 	c->quiet = 0;
@@ -556,9 +579,13 @@ void check_obj_decl(Checker *c, Object *obj)
 	case OBJ_CONST: {
 		Scope *save = c->scope;
 		c->scope = d->fscope;
-		/* implicit repetitions record nothing; the type once, with the first name */
-		c->record = d->init && d->spec->value.values.n;
+		/* implicit repetitions record too: like go/types, the shared nodes keep the values of
+		 * the last evaluation */
+		c->record = d->init != NULL;
+		if (!d->spec->value.type && !d->spec->value.values.n)
+			c->errpos = obj->pos.off + 1;
 		check_const_spec(c, d->file->src->id, d->ctype, d->init, obj, d->iota);
+		c->errpos = 0;
 		c->scope = save;
 		break;
 	}
@@ -580,7 +607,7 @@ void check_obj_decl(Checker *c, Object *obj)
 	c->iota = siota;
 	c->depth = sdepth;
 	c->quiet = squiet;
-	c->generic_ok = sgok;
+	c->inst_ok = sgok;
 	c->cur_decl = sdecl;
 	if (c->objpath.len)
 		c->objpath.len--;
@@ -650,6 +677,7 @@ static void collect(Checker *c, SynFile *f, Scope *fscope)
 					nm = nid->ident.name;
 				Object *pn = types_new_object(c->a, OBJ_PKGNAME, c->pkg, mkpos(file, nid ? nid->pos : pl->pos), nm, NULL);
 				pn->pkgname.imported = imp;
+				pn->pkgname.used = imp->fake; /* go/types: a fake import (cgo's "C") counts as used */
 				if (nid)
 					check_recordp(c, file, nid, pn);
 				pn->scope_pos = mkpos(file, syn_spec_pos(s));
@@ -764,6 +792,8 @@ static void method_decl(Checker *c, SynFile *f, Scope *fscope, Decl *d, FuncBody
 			check_obj_decl(c, bo);
 		check_recordp(c, file, bid, bo);
 		Type *rt = check_invalid();
+		if (!bid) /* not a local type name (*pkg.T, which gc rejects): its names are used */
+			(void)check_typexpr(c, file, rf->type);
 		if (bo && bo->kind == OBJ_TYPENAME && bo->type) {
 			Type *bt = types_unalias(bo->type);
 			if (bt->kind == TY_NAMED) {
@@ -782,6 +812,7 @@ static void method_decl(Checker *c, SynFile *f, Scope *fscope, Decl *d, FuncBody
 						tps[k++] = tp;
 						types_scope_insert(fs, tn);
 						check_recordp(c, file, id, tn);
+						check_record_type(c, file, id, tp);
 					}
 					TypeList otp = bt->named.tparams;
 					rparams = (TypeList){tps, k};
@@ -794,12 +825,32 @@ static void method_decl(Checker *c, SynFile *f, Scope *fscope, Decl *d, FuncBody
 		check_recv_type(c, file, rf->type, bo);
 		if (ptr)
 			rt = types_new_pointer(c->a, rt);
+		if (rt != check_invalid() && (!ptr || rt->pointer.elem != check_invalid())) {
+			/* the receiver's type expression, as go/types records it */
+			Type *t = rt;
+			for (Expr *te = rf->type; te && t;) {
+				check_record_type(c, file, te, t);
+				if (te->kind == EXPR_PAREN) {
+					te = te->paren.x;
+				} else if (te->kind == EXPR_STAR && t->kind == TY_POINTER) {
+					t = t->pointer.elem;
+					te = te->star.x;
+				} else {
+					if ((te->kind == EXPR_INDEX || te->kind == EXPR_INDEX_LIST) && bo)
+						check_record_type(c, file, te->index.x, bo->type);
+					break;
+				}
+			}
+		}
 		Expr *rid = rf->names.n ? rf->names.v[0] : NULL;
 		recv = types_new_var(c->a, VK_RECV, c->pkg, mkpos(file, rid ? rid->pos : rf->pos), rid ? rid->ident.name : NULL, rt);
 		if (rid) /* declared with the parameters, after the signature (types2 funcType) */
 			check_recordp(c, file, rid, recv);
 	}
 	Type *sig = check_signature(c, file, d->func.type, fs, recv);
+	/* declared after the signature (types2): a result type may have the receiver's name */
+	if (recv && rl && rl->n && rl->list[0]->names.n)
+		types_scope_insert(fs, recv);
 	sig->sig.rparams = rparams;
 	Object *m = types_new_func(c->a, c->pkg, mkpos(file, d->func.name->pos), d->func.name->ident.name, sig);
 	if (ptr)
@@ -891,6 +942,8 @@ Package *types_check(Arena *a, const char *path, SynFile **files, uint32_t n, co
 			Operand x;
 			c->cur_decl = d->obj;
 			check_expr(c, d->file->src->id, d->init, &x, d->obj->type);
+			if (d->obj->type)
+				check_assign_untyped(c, d->init, &x, d->obj->type);
 			c->cur_decl = NULL;
 		}
 		if (d->obj->kind == OBJ_FUNC && d->fdecl->func.body) {
@@ -925,6 +978,8 @@ Package *types_check(Arena *a, const char *path, SynFile **files, uint32_t n, co
 	map_free(&c->reported);
 	vec_free(&bodies);
 	vec_free(&c->methods);
+	check_record_finish(c);
+	check_facts(c);
 	free(c->decls);
 	pkg->complete = true;
 	*recs = c->recs.data;

@@ -33,6 +33,7 @@
 #undef CHAN_BOTH
 #include "types/const.h"
 #include "types/types.h"
+#include "types/info.h"
 
 #define CHECK_MAX_DEPTH 2000
 
@@ -74,6 +75,10 @@ typedef struct Checker {
 	uint32_t nfiles;
 	Scope **fscopes;
 	Vec(CheckRec) recs;
+	Vec(TypesTV *) tvchunks; /* Info.Types and identifier objects, entry Expr.tv - 1 (check_record.c) */
+	uint32_t ntvs;
+	Type *empty_tuple; /* the type recorded for calls without results */
+	bool generic_ok;   /* record a generic function value (the x of x[T]) */
 	DeclInfo *decls;   /* indexed by obj->order - 1 */
 	uint32_t ndecls, capdecls;
 	Vec(Decl *) methods; /* method declarations, checked after the types */
@@ -95,10 +100,12 @@ typedef struct Checker {
 	void *deps;        /* check_cycles.c: dependencies of package-level objects */
 	Vec(Object *) objpath; /* package-level objects being resolved (check_obj_decl), outermost first */
 	uint32_t nbad;     /* bad statements seen (their operands are unknown: no unused-variable errors) */
-	bool generic_ok;
-	bool mono_done;
-	Vec(Pos) nobody;   /* functions without body: reported only when nothing else was (gc's noder) */    /* an instantiation cycle was reported (types2 reports one per package) */   /* the type expression being checked is instantiated (G in G[int]) */
+	bool inst_ok;      /* the type expression being checked is instantiated (G in G[int]) */
+	bool mono_done;    /* an instantiation cycle was reported (types2 reports one per package) */
+	Vec(Pos) nobody;   /* functions without body: reported only when nothing else was (gc's noder) */
 	Vec(void *) verifies; /* instances whose type arguments are verified at the end (check_instantiate.c) */
+	uint32_t errpos;   /* nonzero: offset + 1 where every error goes (an inherited constant
+	                    * initializer is reported at the constant's name, as types2 does) */
 	Package *(*import)(void *arg, const char *path);
 	void *import_arg;
 } Checker;
@@ -130,7 +137,6 @@ void check_field_method_clash(Checker *c, Type *named);
 void check_field_unique(Checker *c, Object **fields, uint32_t n);
 void check_iface_method_unique(Checker *c, Object **ms, uint32_t n);
 void check_short_var_new(Checker *c, uint32_t file, Stmt *s);
-void check_not_a_type(Checker *c, uint32_t file, Expr *id, Object *o);
 void check_recv_type(Checker *c, uint32_t file, Expr *rtype, Object *base_obj);
 int64_t check_array_len(Checker *c, uint32_t file, Expr *e);
 void check_pkg_file_conflicts(Checker *c);
@@ -163,8 +169,41 @@ void check_init_order(Checker *c);
 void check_valid_types(Checker *c);
 void check_decl_cycle(Checker *c, Object *obj);
 
+/* check_record.c: per-expression types and values (go/types recordTypeAndValue,
+ * rememberUntyped, updateExprType, convertUntyped) */
+void check_record_tv(Checker *c, uint32_t file, Expr *e, const Operand *x);
+void check_record_type(Checker *c, uint32_t file, Expr *e, Type *t);
+void check_record_obj(Checker *c, uint32_t file, Expr *id, Object *obj);
+void check_record_fun(Checker *c, uint32_t file, Expr *fun, Type *sig);
+void check_record_commaok(Checker *c, Expr *e);
+/* x++ and x--: go/types records the 1 it adds as a literal at x's position. */
+void check_record_incdec(Checker *c, uint32_t file, Stmt *s, const Operand *x);
+/* x (the operand of e) assigned to a variable of type target (NULL: no type, as in x := e). */
+void check_assign_untyped(Checker *c, Expr *e, Operand *x, Type *target);
+/* go/types convertUntyped: x to target, which may itself be untyped. */
+void check_record_convert(Checker *c, Expr *e, Operand *x, Type *target);
+/* go/types updateExprType. */
+void check_update_type(Checker *c, Expr *e, Type *t, bool final);
+/* Binary operands: matchTypes, and the final types of a comparison's operands. */
+void check_match_types(Checker *c, Expr *ex, Operand *x, Expr *ey, Operand *y);
+void check_finish_comparison(Checker *c, Expr *ex, Operand *x, Expr *ey, Operand *y);
+void check_record_finish(Checker *c);
+
+/* info_dump.c: `gomem types -types` and `-facts` (docs/types.md) */
+void types_dump_tvs(TypesBuf *out, const TypesInfo *info);
+void types_dump_facts(TypesBuf *out, const TypesInfo *info);
+
+/* facts.c: address taken, reassigned, closures and their captured variables */
+void check_facts(Checker *c);
+
 /* check_infer.c */
 Type *check_infer(Checker *c, Type *sig, Type **targs, Operand *args, uint32_t nargs, bool ddd);
+
+/* check_cgo.c: cgo's pseudo-package "C" */
+Type *check_cgo_result(Checker *c, Expr *fun);  /* C.GoString(...) and the like: the result type */
+bool check_cgo_errno_call(Checker *c, Expr *e); /* C.f(...) whose second value is errno's error */
+bool check_mentions_invalid(Type *t);  /* prints "invalid type" somewhere: left out of the dumps */
+bool check_size_unknown(Type *t);      /* holds the invalid type in place: no size */
 
 /* check_body.c */
 void check_expr(Checker *c, uint32_t file, Expr *e, Operand *x, Type *hint);
@@ -192,6 +231,8 @@ bool check_index_ok(Checker *c, uint32_t file, Expr *e, Operand *x, Operand *y);
 bool check_slice_ok(Checker *c, uint32_t file, Expr *e, Operand *x, Operand *y);
 bool check_callable_ok(Checker *c, uint32_t file, Expr *e, Operand *f);
 void check_call_args_ok(Checker *c, uint32_t file, Expr *e, Operand *args, uint32_t n);
+void check_not_a_type(Checker *c, uint32_t file, Expr *e, Object *o);
+bool check_assert_ok(Checker *c, uint32_t file, Expr *e, Operand *x, Type *t, bool switch_guard);
 bool check_conversion_ok(Checker *c, uint32_t file, Expr *e, Type *t, Operand *x);
 bool check_index_value_ok(Checker *c, uint32_t file, Expr *ie, Operand *y, int64_t max, int64_t *val);
 
@@ -207,12 +248,13 @@ void check_expr_stmt_errs(Checker *c, uint32_t file, Stmt *s, Operand *x);
 void check_cond_errs(Checker *c, uint32_t file, Expr *cond, Operand *x, const char *what);
 void check_send_errs(Checker *c, uint32_t file, Stmt *s, Operand *ch, Operand *v);
 void check_incdec_errs(Checker *c, uint32_t file, Stmt *s, Operand *x);
+void check_go_defer_errs(Checker *c, uint32_t file, Stmt *s, Operand *x);
 
 /* The entry point: checks one package's parsed files. */
 typedef struct CheckConfig {
 	Package *(*import)(void *arg, const char *path); /* NULL result: a fake package */
 	void *import_arg;
-	bool no_errors; /* check but report nothing (a cgo package checked without its cgo files) */
+	bool no_errors; /* check but report nothing (a package with syntax errors) */
 	bool complete;  /* no non-Go files (gc's -complete): a function without body is an error */
 } CheckConfig;
 

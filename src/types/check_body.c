@@ -109,6 +109,8 @@ static void binary(Checker *c, uint32_t file, Expr *e, Operand *x)
 		set(x, OP_INVALID, NULL);
 		return;
 	}
+	if (op != TOK_SHL && op != TOK_SHR)
+		check_match_types(c, e->binary.x, x, e->binary.y, &y);
 	bool ok;
 	ConstOp o = cop(op, &ok);
 	bool both = x->mode == OP_CONST && y.mode == OP_CONST && x->val && y.val;
@@ -159,6 +161,7 @@ static void binary(Checker *c, uint32_t file, Expr *e, Operand *x)
 		t = x->type;
 	}
 	if (cmp) {
+		check_finish_comparison(c, e->binary.x, x, e->binary.y, &y);
 		if (both && ok) {
 			Type *ut = types_is_untyped(t) ? NULL : types_under(t);
 			ConstVal *xv = x->val, *yv = y.val;
@@ -191,6 +194,13 @@ static void binary(Checker *c, uint32_t file, Expr *e, Operand *x)
 		if (o == COP_QUO && types_is_integer(t))
 			o = COP_QUO_INT;
 		ConstVal *r = xv && yv && xv->kind == yv->kind ? const_binary(c->a, xv, o, yv) : NULL;
+		if (r && types_is_untyped(t) && const_untyped_overflows(r)) {
+			/* go/types Checker.overflow: untyped integers stop at 512 bits (which also keeps
+			 * c1 = c0 * c0; c2 = c1 * c1; ... from growing exponentially) */
+			const char *what = op == TOK_ADD ? "addition " : op == TOK_SUB ? "subtraction " : op == TOK_XOR ? "bitwise XOR " : op == TOK_MUL ? "multiplication " : "";
+			check_errorf(c, file, e->pos, "constant %soverflow", what);
+			r = const_unknown();
+		}
 		Type *u = types_under(t);
 		if (r && !types_is_untyped(t) && u->kind == TY_BASIC) {
 			ConstVal *rr = NULL;
@@ -334,7 +344,7 @@ static int64_t offsetof_value(Checker *c, Expr *e)
 	c->record = false;
 	check_expr(c, 0, e->selector.x, &x, NULL);
 	c->record = rec;
-	if (!x.type || !is_value(&x) || has_tparams(x.type, 0))
+	if (!x.type || !is_value(&x) || has_tparams(x.type, 0) || check_size_unknown(x.type))
 		return -1;
 	LookupResult r = types_lookup_field_or_method(c->a, x.type, x.mode == OP_VAR, c->pkg, e->selector.sel->ident.name);
 	if (!r.obj || r.obj->kind != OBJ_VAR || r.indirect)
@@ -390,6 +400,206 @@ static void minmax(Checker *c, Operand *ops, uint32_t n, bool min, Operand *x)
 	}
 	x->mode = OP_CONST;
 	x->val = best;
+}
+
+/* go/types makeSig: parameters of the arguments' (default) types, one result or none. */
+static Type *mksig(Checker *c, Type *res, Type **ps, uint32_t n, bool variadic)
+{
+	Object **vs = ARENA_ARRAY(c->a, Object *, n ? n : 1);
+	for (uint32_t i = 0; i < n; i++) {
+		if (!ps[i] || ps[i] == check_invalid() || ps[i]->kind == TY_TUPLE)
+			return NULL;
+		vs[i] = types_new_param(c->a, NULL, (Pos){0, 0}, NULL, types_is_untyped(ps[i]) ? types_default(ps[i]) : ps[i]);
+	}
+	Type *results;
+	if (res) {
+		if (res == check_invalid() || types_is_untyped(res))
+			return NULL;
+		Object *r = types_new_var(c->a, VK_RESULT, NULL, (Pos){0, 0}, NULL, res);
+		results = types_new_tuple(c->a, &r, 1);
+	} else {
+		results = types_new_tuple(c->a, NULL, 0);
+	}
+	return types_new_signature(c->a, NULL, types_new_tuple(c->a, vs, n), results, variadic);
+}
+
+/* The signature go/types records for a builtin called with these arguments (recordBuiltinType),
+ * when the call is not constant. */
+static void builtin_record_sig(Checker *c, Expr *e, BuiltinId id, Operand *ops, uint32_t n, const Operand *x)
+{
+	if (!c->record || x->mode == OP_CONST || x->mode == OP_INVALID)
+		return;
+	Type *ps[3] = {NULL, NULL, NULL};
+	Type **pp = ps;
+	uint32_t np = n;
+	Type *res = x->mode == OP_NOVALUE ? NULL : x->type;
+	bool variadic = false;
+	if (x->mode != OP_NOVALUE && !x->type)
+		return;
+	for (uint32_t i = 0; i < n; i++)
+		if (!ops[i].type || (ops[i].mode != OP_TYPE && !is_value(&ops[i])))
+			return;
+	switch (id) {
+	case BI_APPEND: {
+		Type *u = n ? types_core_type(ops[0].type) : NULL;
+		if (!u || u->kind != TY_SLICE)
+			return;
+		variadic = true;
+		np = 2;
+		ps[0] = ops[0].type;
+		if (n == 2 && e->call.ellipsis != SYN_NOPOS &&
+		    ((types_core_type(ops[1].type) && types_core_type(ops[1].type)->kind == TY_BASIC) ||
+		     (types_is_typeparam(ops[1].type) && !types_core_type(ops[1].type))))
+			ps[1] = ops[1].type; /* append(bytes, s...) */
+		else
+			ps[1] = types_new_slice(c->a, u->slice.elem);
+		break;
+	}
+	case BI_CAP:
+	case BI_LEN:
+	case BI_CLEAR:
+	case BI_CLOSE:
+	case BI_IMAG:
+	case BI_REAL:
+	case BI_SLICEDATA:
+	case BI_STRINGDATA:
+	case BI_SIZEOF:
+	case BI_ALIGNOF:
+		if (n != 1)
+			return;
+		ps[0] = ops[0].type;
+		break;
+	case BI_COMPLEX:
+		if (n != 2)
+			return;
+		ps[0] = ps[1] = ops[0].type;
+		break;
+	case BI_COPY:
+	case BI_ADD:
+	case BI_SLICE:
+	case BI_STRING:
+		if (n != 2)
+			return;
+		ps[0] = id == BI_STRING ? types_new_pointer(c->a, types_byte) : ops[0].type;
+		ps[1] = ops[1].type;
+		break;
+	case BI_DELETE: {
+		Type *u = n == 2 ? types_core_type(ops[0].type) : NULL;
+		if (!u || u->kind != TY_MAP)
+			return;
+		ps[0] = ops[0].type;
+		ps[1] = u->map.key;
+		break;
+	}
+	case BI_MAKE:
+	case BI_PRINT:
+	case BI_PRINTLN:
+		pp = ARENA_ARRAY(c->a, Type *, n ? n : 1);
+		for (uint32_t i = 0; i < n; i++)
+			pp[i] = ops[i].type;
+		break;
+	case BI_MIN:
+	case BI_MAX:
+		pp = ARENA_ARRAY(c->a, Type *, n ? n : 1);
+		for (uint32_t i = 0; i < n; i++)
+			pp[i] = x->type;
+		break;
+	case BI_NEW:
+		if (n != 1 || !x->type || x->type->kind != TY_POINTER)
+			return;
+		ps[0] = x->type->pointer.elem;
+		break;
+	case BI_PANIC:
+		np = 1;
+		ps[0] = types_new_interface(c->a, NULL, 0, NULL, 0);
+		break;
+	case BI_RECOVER:
+		np = 0;
+		break;
+	case BI_OFFSETOF:
+		return;
+	case BI_COUNT:
+		return;
+	}
+	Type *sig = mksig(c, res, pp, np, variadic);
+	if (!sig)
+		return;
+	for (Expr *f = e->call.fun; f;) {
+		check_record_tv(c, 0, f, &(Operand){.mode = OP_BUILTIN, .type = sig});
+		if (f->kind != EXPR_PAREN)
+			break;
+		f = f->paren.x;
+	}
+}
+
+/* The types go/types gives a builtin's untyped arguments (assignment to the element or key
+ * type, int for sizes, default types for print and panic, the common type of min and max). */
+static void builtin_untyped_args(Checker *c, Expr *e, BuiltinId id, Operand *ops, uint32_t n, const Operand *x)
+{
+	ExprList args = e->call.args;
+	switch (id) {
+	case BI_APPEND: {
+		Type *u = n && is_value(&ops[0]) && ops[0].type ? types_core_type(ops[0].type) : NULL;
+		if (!u || u->kind != TY_SLICE || e->call.ellipsis != SYN_NOPOS)
+			break;
+		for (uint32_t i = 1; i < n; i++)
+			check_assign_untyped(c, args.v[i], &ops[i], u->slice.elem);
+		break;
+	}
+	case BI_PRINT:
+	case BI_PRINTLN:
+	case BI_PANIC:
+	case BI_SIZEOF:
+	case BI_ALIGNOF:
+	case BI_NEW:
+		for (uint32_t i = 0; i < n; i++)
+			check_assign_untyped(c, args.v[i], &ops[i], NULL);
+		break;
+	case BI_MAKE:
+		for (uint32_t i = 1; i < n; i++)
+			check_record_convert(c, args.v[i], &ops[i], types_typ[BK_INT]);
+		break;
+	case BI_ADD:
+	case BI_SLICE:
+	case BI_STRING:
+		if (n == 2)
+			check_record_convert(c, args.v[1], &ops[1], types_typ[BK_INT]);
+		break;
+	case BI_COMPLEX:
+		if (n == 2 && x->mode != OP_CONST && is_value(&ops[0]) && is_value(&ops[1]) && ops[0].type && ops[1].type) {
+			if (types_is_untyped(ops[0].type) && !types_is_untyped(ops[1].type))
+				check_record_convert(c, args.v[0], &ops[0], ops[1].type);
+			else if (types_is_untyped(ops[1].type) && !types_is_untyped(ops[0].type))
+				check_record_convert(c, args.v[1], &ops[1], ops[0].type);
+		}
+		break;
+	case BI_DELETE: {
+		Type *u = n == 2 && is_value(&ops[0]) && ops[0].type ? types_core_type(ops[0].type) : NULL;
+		if (u && u->kind == TY_MAP)
+			check_assign_untyped(c, args.v[1], &ops[1], u->map.key);
+		break;
+	}
+	case BI_MIN:
+	case BI_MAX:
+		if (x->type && !types_is_untyped(x->type))
+			for (uint32_t i = 0; i < n; i++)
+				check_update_type(c, args.v[i], x->type, true);
+		break;
+	case BI_CAP:
+	case BI_CLEAR:
+	case BI_CLOSE:
+	case BI_COPY:
+	case BI_IMAG:
+	case BI_LEN:
+	case BI_REAL:
+	case BI_RECOVER:
+	case BI_OFFSETOF:
+	case BI_SLICEDATA:
+	case BI_STRINGDATA:
+	case BI_COUNT:
+		break;
+	}
+	builtin_record_sig(c, e, id, ops, n, x);
 }
 
 static void builtin_call(Checker *c, uint32_t file, Expr *e, Object *b, Operand *x)
@@ -452,8 +662,9 @@ static void builtin_call(Checker *c, uint32_t file, Expr *e, Object *b, Operand 
 		break;
 	case BI_SIZEOF:
 	case BI_ALIGNOF:
-		x->type = types_typ[BK_UINTPTR];
-		if (a0.type && is_value(&a0) && !has_tparams(a0.type, 0)) {
+		/* a C type's size (cgo) is a constant not known here: the operand is unknown */
+		x->type = a0.type && check_size_unknown(a0.type) ? NULL : types_typ[BK_UINTPTR];
+		if (x->type && a0.type && is_value(&a0) && !has_tparams(a0.type, 0)) {
 			Type *t = types_is_untyped(a0.type) ? types_default(a0.type) : a0.type;
 			x->mode = OP_CONST;
 			x->val = const_make_int64(c->a, id == BI_SIZEOF ? types_sizeof(t) : types_alignof(t));
@@ -537,6 +748,7 @@ static void builtin_call(Checker *c, uint32_t file, Expr *e, Object *b, Operand 
 	case BI_COUNT:
 		break;
 	}
+	builtin_untyped_args(c, e, id, ops, args.n, x);
 }
 
 static void call(Checker *c, uint32_t file, Expr *e, Operand *x)
@@ -551,6 +763,17 @@ static void call(Checker *c, uint32_t file, Expr *e, Operand *x)
 		if (!check_conversion_ok(c, file, e, f.type, &y)) {
 			set(x, OP_INVALID, NULL);
 			return;
+		}
+		if (f.type && e->call.args.n == 1 && y.type && types_is_untyped(y.type) && is_value(&y)) {
+			/* go/types conversion: the argument's final type */
+			Type *final = f.type, *u = types_under(f.type);
+			bool ctype = u->kind == TY_BASIC && (u->flags & TF_CONST_TYPE) && !types_is_typeparam(f.type);
+			if ((types_is_interface(f.type) && !types_is_typeparam(f.type)) || (y.mode == OP_CONST && !ctype) || y.mode == OP_NIL ||
+			    y.type->basic.kind == BK_UNTYPED_NIL)
+				final = types_default(y.type);
+			else if (y.mode == OP_CONST && (y.type->flags & TF_INTEGER) && u->kind == TY_BASIC && (u->flags & TF_STRING))
+				final = y.type;
+			check_update_type(c, e->call.args.v[0], final, true);
 		}
 		set(x, OP_VALUE, f.type);
 		if (f.type && e->call.args.n == 1 && y.mode == OP_CONST && y.val && y.type) {
@@ -587,6 +810,8 @@ static void call(Checker *c, uint32_t file, Expr *e, Operand *x)
 	set(x, callable ? OP_VALUE : OP_INVALID, NULL);
 	if (!callable)
 		return;
+	if (f.mode == OP_INVALID)
+		x->type = check_cgo_result(c, e->call.fun);
 	if (n == 1 && args[0].type && args[0].type->kind == TY_TUPLE && args[0].mode == OP_VALUE) {
 		/* f(g()) with several results: one operand per result */
 		ObjList vs = args[0].type->tuple.vars;
@@ -596,6 +821,7 @@ static void call(Checker *c, uint32_t file, Expr *e, Operand *x)
 			set(&args[i], OP_VALUE, vs.data[i]->type);
 		}
 	}
+	bool generic = sig && sig->kind == TY_SIGNATURE && sig->sig.tparams.len;
 	if (sig && sig->kind == TY_SIGNATURE && sig->sig.tparams.len) {
 		uint32_t nt = sig->sig.tparams.len;
 		Type **targs = ARENA_ARRAY(c->a, Type *, nt);
@@ -613,6 +839,25 @@ static void call(Checker *c, uint32_t file, Expr *e, Operand *x)
 	}
 	if (!sig || sig->kind != TY_SIGNATURE || sig->sig.tparams.len)
 		return;
+	if (generic)
+		check_record_fun(c, file, e->call.fun, sig);
+	if (n == e->call.args.n) { /* untyped arguments take their parameter's type */
+		ObjList ps = sig->sig.params->tuple.vars;
+		for (uint32_t i = 0; i < n; i++) {
+			Type *pt = NULL;
+			if (sig->sig.variadic && ps.len && i + 1 >= ps.len) {
+				Type *st = types_core_type(ps.data[ps.len - 1]->type);
+				if (e->call.ellipsis != SYN_NOPOS)
+					pt = i + 1 == ps.len ? ps.data[i]->type : NULL;
+				else if (st && st->kind == TY_SLICE)
+					pt = st->slice.elem;
+			} else if (i < ps.len) {
+				pt = ps.data[i]->type;
+			}
+			if (pt)
+				check_assign_untyped(c, e->call.args.v[i], &args[i], pt);
+		}
+	}
 	ObjList rs = sig->sig.results->tuple.vars;
 	if (rs.len == 0)
 		x->mode = OP_NOVALUE;
@@ -624,7 +869,7 @@ static void call(Checker *c, uint32_t file, Expr *e, Operand *x)
 
 static void composite(Checker *c, uint32_t file, Expr *e, Operand *x, Type *hint)
 {
-	Type *t = NULL;
+	Type *t = NULL, *rt = NULL;
 	Expr *te = e->composite.type;
 	if (te && te->kind == EXPR_ARRAY_TYPE && te->array.len && te->array.len->kind == EXPR_ELLIPSIS) {
 		Type *elem = check_typexpr(c, file, te->array.elt);
@@ -652,13 +897,28 @@ static void composite(Checker *c, uint32_t file, Expr *e, Operand *x, Type *hint
 				n = i;
 		}
 		t = types_new_array(c->a, elem, ok ? n : -1);
+		if (ok)
+			check_record_type(c, file, te, t);
 	} else if (te) {
 		t = check_typexpr(c, file, te);
 	} else if (hint) {
 		t = hint;
 		Type *u = types_core_type(t);
-		if (u && u->kind == TY_POINTER)
+		if (u && u->kind == TY_POINTER) {
 			t = u->pointer.elem;
+			rt = hint; /* &T elided: the literal has the pointer type (go/types) */
+		}
+	}
+	if (t && types_under(t) == check_invalid()) {
+		/* an invalid type (C.struct_x in a cgo file): only the values are checked, a key
+		 * may be a field name or a value (go/types) */
+		for (uint32_t k = 0; k < e->composite.elts.n; k++) {
+			Expr *el = e->composite.elts.v[k];
+			Operand y;
+			check_expr(c, file, el->kind == EXPR_KEY_VALUE ? el->kv.value : el, &y, NULL);
+		}
+		set(x, OP_VALUE, t);
+		return;
 	}
 	Type *u = t ? types_core_type(t) : NULL;
 	for (uint32_t k = 0; k < e->composite.elts.n; k++) {
@@ -676,11 +936,15 @@ static void composite(Checker *c, uint32_t file, Expr *e, Operand *x, Type *hint
 				}
 				check_recordp(c, file, el->kv.key, fo);
 				check_expr(c, file, el->kv.value, &y, fo ? fo->type : NULL);
+				if (fo)
+					check_assign_untyped(c, el->kv.value, &y, fo->type);
 			} else if (el->kind == EXPR_KEY_VALUE) {
 				check_expr(c, file, el->kv.value, &y, NULL); /* not a field name: reported with the literal */
 			} else {
 				Type *ft = k < u->strct.fields.len ? u->strct.fields.data[k]->type : NULL;
 				check_expr(c, file, el, &y, ft);
+				if (ft)
+					check_assign_untyped(c, el, &y, ft);
 			}
 			continue;
 		}
@@ -697,13 +961,21 @@ static void composite(Checker *c, uint32_t file, Expr *e, Operand *x, Type *hint
 			c->quiet += q;
 			check_expr(c, file, el->kv.key, &y, kh);
 			c->quiet -= q;
+			if (kh)
+				check_assign_untyped(c, el->kv.key, &y, kh);
+			else if (u && (u->kind == TY_SLICE || u->kind == TY_ARRAY))
+				check_record_convert(c, el->kv.key, &y, types_typ[BK_INT]);
 			check_expr(c, file, el->kv.value, &y, vh);
+			if (vh)
+				check_assign_untyped(c, el->kv.value, &y, vh);
 		} else {
 			check_expr(c, file, el, &y, vh);
+			if (vh)
+				check_assign_untyped(c, el, &y, vh);
 		}
 	}
 	check_composite_errs(c, file, e, t, !te && hint);
-	set(x, OP_VALUE, t);
+	set(x, OP_VALUE, rt ? rt : t);
 }
 
 /* Indexing a type parameter without a core type: the element type shared by every type
@@ -773,6 +1045,7 @@ void check_expr(Checker *c, uint32_t file, Expr *e, Operand *x, Type *hint)
 		Scope *fs = types_new_scope(c->a, c->scope, mkpos(file, e->pos), mkpos(file, e->pos), "function");
 		c->scope = fs;
 		Type *sig = e->func_lit.type ? check_signature(c, file, e->func_lit.type, fs, NULL) : NULL;
+		check_record_type(c, file, e->func_lit.type, sig);
 		c->scope = save;
 		if (sig && e->func_lit.body)
 			check_func_body(c, file, sig, fs, e->func_lit.body);
@@ -784,7 +1057,10 @@ void check_expr(Checker *c, uint32_t file, Expr *e, Operand *x, Type *hint)
 		break;
 	case EXPR_INDEX:
 	case EXPR_INDEX_LIST: {
+		bool gok = c->generic_ok;
+		c->generic_ok = true;
 		check_expr(c, file, e->index.x, x, NULL);
+		c->generic_ok = gok;
 		if (x->mode == OP_TYPE) {
 			bool rec = c->record;
 			c->record = false;
@@ -798,6 +1074,13 @@ void check_expr(Checker *c, uint32_t file, Expr *e, Operand *x, Type *hint)
 		Operand y;
 		for (uint32_t i = 0; i < e->index.indices.n; i++)
 			check_expr(c, file, e->index.indices.v[i], &y, NULL);
+		if (e->kind == EXPR_INDEX && x->type && is_value(x)) {
+			Type *cu = types_core_type(x->type);
+			if (cu && cu->kind == TY_MAP)
+				check_assign_untyped(c, e->index.indices.v[0], &y, cu->map.key);
+			else if (cu || types_is_typeparam(x->type))
+				check_record_convert(c, e->index.indices.v[0], &y, types_typ[BK_INT]);
+		}
 		Type *fs = x->type && is_value(x) ? types_under(x->type) : NULL;
 		if (fs && fs->kind == TY_SIGNATURE && fs->sig.tparams.len) {
 			/* explicit (partial) instantiation of a generic function */
@@ -861,6 +1144,9 @@ void check_expr(Checker *c, uint32_t file, Expr *e, Operand *x, Type *hint)
 			set(x, OP_INVALID, NULL);
 			break;
 		}
+		check_record_convert(c, e->slice.low, &y[0], types_typ[BK_INT]);
+		check_record_convert(c, e->slice.high, &y[1], types_typ[BK_INT]);
+		check_record_convert(c, e->slice.max, &y[2], types_typ[BK_INT]);
 		Type *u = x->type && is_value(x) ? types_core_type(x->type) : NULL;
 		Type *t = NULL;
 		if (u) {
@@ -872,6 +1158,8 @@ void check_expr(Checker *c, uint32_t file, Expr *e, Operand *x, Type *hint)
 				t = types_new_slice(c->a, types_under(u->pointer.elem)->array.elem);
 			else if (u->kind == TY_BASIC && (u->flags & TF_STRING))
 				t = types_is_untyped(x->type) ? types_typ[BK_STRING] : x->type;
+		} else if (x->type && is_value(x) && types_is_typeparam(x->type) && typeparam_elem(x->type) == types_byte) {
+			t = x->type; /* []byte | string: slices of it have its type */
 		}
 		set(x, OP_VALUE, t);
 		break;
@@ -879,8 +1167,12 @@ void check_expr(Checker *c, uint32_t file, Expr *e, Operand *x, Type *hint)
 	case EXPR_TYPE_ASSERT: {
 		check_expr(c, file, e->assert.x, x, NULL);
 		Type *t = e->assert.type ? check_vartype(c, file, e->assert.type) : NULL;
+		if (e->assert.type && !check_assert_ok(c, file, e, x, t, false)) {
+			set(x, OP_INVALID, NULL);
+			break;
+		}
 		if (e->assert.type)
-			check_type_assert(c, file, e, x, t);
+			check_type_assert(c, file, e, x, t); /* the causes check_assert_ok leaves */
 		set(x, OP_VALUE, t == check_invalid() ? NULL : t);
 		break;
 	}
@@ -892,7 +1184,8 @@ void check_expr(Checker *c, uint32_t file, Expr *e, Operand *x, Type *hint)
 		if (!check_unary_ok(c, file, e, x)) {
 			set(x, OP_INVALID, NULL);
 		} else if (x->mode == OP_TYPE) {
-			set(x, OP_TYPE, x->type ? types_new_pointer(c->a, x->type) : NULL);
+			/* *invalid is invalid (go/types), e.g. *C.char */
+			set(x, OP_TYPE, !x->type ? NULL : types_unalias(x->type) == check_invalid() ? check_invalid() : types_new_pointer(c->a, x->type));
 		} else {
 			Type *u = x->type ? types_core_type(x->type) : NULL;
 			set(x, OP_VAR, u && u->kind == TY_POINTER ? u->pointer.elem : NULL);
@@ -965,6 +1258,7 @@ void check_expr(Checker *c, uint32_t file, Expr *e, Operand *x, Type *hint)
 	case EXPR__COUNT:
 		break;
 	}
+	check_record_tv(c, file, e, x);
 	c->depth--;
 }
 
@@ -976,8 +1270,10 @@ void check_const_spec(Checker *c, uint32_t file, Expr *typ, Expr *init, Object *
 	Type *t = typ ? check_typexpr(c, file, typ) : NULL;
 	Operand x;
 	set(&x, OP_INVALID, NULL);
-	if (init)
+	if (init) {
 		check_expr(c, file, init, &x, t);
+		check_assign_untyped(c, init, &x, t ? t : x.type);
+	}
 	c->iota = save;
 	if (x.mode != OP_CONST || !x.type) {
 		obj->type = t ? t : check_invalid();

@@ -339,43 +339,6 @@ void check_short_var_new(Checker *c, uint32_t file, Stmt *s)
 		check_errorf(c, file, s->pos, "no new variables on left side of :=");
 }
 
-/* types2 objectKind */
-static const char *object_kind(Object *o)
-{
-	switch (o->kind) {
-	case OBJ_PKGNAME: return "package name";
-	case OBJ_CONST: return "constant";
-	case OBJ_TYPENAME: return "defined type";
-	case OBJ_VAR:
-		switch (o->var.kind) {
-		case VK_PACKAGE: return "package-level variable";
-		case VK_LOCAL: return "local variable";
-		case VK_RECV: return "receiver";
-		case VK_PARAM: return "parameter";
-		case VK_RESULT: return "result variable";
-		case VK_FIELD: return "struct field";
-		}
-		return NULL;
-	case OBJ_FUNC: return o->type && o->type->kind == TY_SIGNATURE && o->type->sig.recv ? "method" : "function";
-	case OBJ_LABEL: return "label";
-	case OBJ_BUILTIN: return "built-in function";
-	case OBJ_NIL: return "untyped nil";
-	case OBJ_BAD:
-	case OBJ_COUNT: return NULL;
-	}
-	return NULL;
-}
-
-/* An identifier in type position that denotes something else (types2 typexpr ident). */
-void check_not_a_type(Checker *c, uint32_t file, Expr *id, Object *o)
-{
-	const char *k = object_kind(o);
-	if (o->kind == OBJ_VAR)
-		o->flags |= VF_USED; /* types2 avoids "declared and not used" here */
-	if (k)
-		check_errorf(c, file, id->pos, "%s (%s) is not a type", o->name->s, k);
-}
-
 /* The receiver's type (types2 validRecv): rbase is the receiver type without one '*'. */
 void check_recv_type(Checker *c, uint32_t file, Expr *rtype, Object *base_obj)
 {

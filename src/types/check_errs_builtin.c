@@ -195,6 +195,13 @@ bool check_builtin_ok(Checker *c, uint32_t file, Expr *e, BuiltinId id, Operand 
 		return check_simple_assign_ok(c, file, args.v[1], &ops[1], u->map.key, "argument to delete");
 	}
 	case BI_MAKE: {
+		if (x->mode != OP_TYPE && xe->kind == EXPR_IDENT && x->mode != OP_INVALID) {
+			Object *o = check_lookup(c, xe->ident.name);
+			if (o && o->kind != OBJ_TYPENAME) {
+				check_not_a_type(c, file, xe, o);
+				return false;
+			}
+		}
 		if (x->mode != OP_TYPE || !x->type || x->type == check_invalid() || types_is_typeparam(x->type))
 			return true;
 		Type *u = types_under(x->type);

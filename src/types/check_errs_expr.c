@@ -19,9 +19,11 @@ static bool unknown_type(Type *t)
 	Type *u = types_unalias(t);
 	if (!u || u->kind == TY_TYPEPARAM)
 		return true;
+	if (types_under(u) == check_invalid()) /* an alias or a type defined from an invalid one (C.int) */
+		return true;
 	if (u->kind == TY_POINTER) {
 		Type *b = types_unalias(u->pointer.elem);
-		if (!b || b->kind == TY_TYPEPARAM)
+		if (!b || b->kind == TY_TYPEPARAM || types_under(b) == check_invalid())
 			return true;
 	}
 	return false;
@@ -485,4 +487,83 @@ void check_call_args_ok(Checker *c, uint32_t file, Expr *e, Operand *args, uint3
 			continue;
 		check_value_ok(c, file, e->call.args.v[i], &args[i], true);
 	}
+}
+
+/* objectKind */
+static const char *object_kind(Object *o)
+{
+	switch (o->kind) {
+	case OBJ_PKGNAME: return "package name";
+	case OBJ_CONST: return "constant";
+	case OBJ_TYPENAME: return "defined type";
+	case OBJ_VAR:
+		switch (o->var.kind) {
+		case VK_PACKAGE: return "package-level variable";
+		case VK_LOCAL: return "local variable";
+		case VK_RECV: return "receiver";
+		case VK_PARAM: return "parameter";
+		case VK_RESULT: return "result variable";
+		case VK_FIELD: return "struct field";
+		}
+		return "variable";
+	case OBJ_FUNC: return o->type && o->type->kind == TY_SIGNATURE && o->type->sig.recv ? "method" : "function";
+	case OBJ_LABEL: return "label";
+	case OBJ_BUILTIN: return "built-in function";
+	case OBJ_NIL: return "untyped nil";
+	case OBJ_BAD:
+	case OBJ_COUNT: break;
+	}
+	return "unknown symbol";
+}
+
+/* A name or pkg.Name in a type's place that denotes something else (o). */
+void check_not_a_type(Checker *c, uint32_t file, Expr *e, Object *o)
+{
+	if (e->kind == EXPR_IDENT) {
+		if (o->kind == OBJ_VAR && o->pkg == c->pkg)
+			o->flags |= VF_USED; /* no "declared and not used" on top */
+		check_errorf(c, file, e->pos, "%s (%s) is not a type", o->name->s, object_kind(o));
+		return;
+	}
+	Operand x = {0};
+	switch (o->kind) {
+	case OBJ_CONST: x.mode = OP_CONST; x.type = o->type; x.val = o->cnst.val; break;
+	case OBJ_VAR: x.mode = OP_VAR; x.type = o->type; break;
+	case OBJ_FUNC: x.mode = OP_VALUE; x.type = o->type; break;
+	case OBJ_BUILTIN: x.mode = OP_BUILTIN; x.obj = o; break;
+	case OBJ_PKGNAME:
+	case OBJ_TYPENAME:
+	case OBJ_NIL:
+	case OBJ_LABEL:
+	case OBJ_BAD:
+	case OBJ_COUNT: return;
+	}
+	if (x.mode != OP_BUILTIN && (!x.type || x.type == check_invalid()))
+		return;
+	check_errorf(c, file, syn_expr_pos(e), "%s is not a type", check_operand_str(c, e, &x));
+}
+
+/* x.(T): x is an interface and T can be its dynamic type. t: T (NULL if unknown).
+ * switch_guard: the x.(type) of a type switch (no "invalid operation" prefix, no T). */
+bool check_assert_ok(Checker *c, uint32_t file, Expr *e, Operand *x, Type *t, bool switch_guard)
+{
+	Expr *xe = e->assert.x;
+	if (!check_value_ok(c, file, xe, x, true))
+		return false;
+	if (!check_known_value(x) || unknown_type(x->type))
+		return true;
+	Type *u = types_under(x->type);
+	if (u->kind != TY_INTERFACE) {
+		check_errorf(c, file, syn_expr_pos(xe), "%s%s is not an interface", switch_guard ? "" : INVALID_OP, check_operand_str(c, xe, x));
+		return false;
+	}
+	if (switch_guard || !t || t == check_invalid() || unknown_type(t) || types_is_interface(t) || types_is_generic(t))
+		return true;
+	bool wrong = false, ptr = false;
+	Object *m = types_missing_method(c->a, t, x->type, &wrong, &ptr);
+	if (!m || wrong || ptr)
+		return true; /* only the missing-method cause is worded here */
+	check_errorf(c, file, syn_expr_pos(e), "impossible type assertion: %s\n\t%s does not implement %s (missing method %s)", check_expr_str(c, e),
+	             check_type_str(c, t), check_type_str(c, x->type), m->name->s);
+	return false;
 }

@@ -100,3 +100,36 @@ void check_incdec_errs(Checker *c, uint32_t file, Stmt *s, Operand *x)
 	const char *op = syn_tok_string(s->inc_dec.tok);
 	check_errorf(c, file, syn_expr_pos(e), INVALID_OP "%s%s (non-numeric type %s)", check_expr_str(c, e), op, check_type_str(c, x->type));
 }
+
+/* go f(x), defer f(x): a call that is a statement (not a conversion, not a builtin with a
+ * result). x is the call's operand. */
+void check_go_defer_errs(Checker *c, uint32_t file, Stmt *s, Operand *x)
+{
+	const char *kw = s->kind == STMT_GO ? "go" : "defer";
+	Expr *e = s->go_defer.call;
+	if (!e)
+		return;
+	if (e->kind != EXPR_CALL) {
+		check_errorf(c, file, syn_expr_pos(e), "expression in %s must be function call", kw);
+		return;
+	}
+	if (x->mode == OP_INVALID)
+		return;
+	Operand f;
+	bool rec = c->record;
+	c->record = false;
+	c->quiet++;
+	check_expr(c, file, e->call.fun, &f, NULL);
+	c->quiet--;
+	c->record = rec;
+	const char *msg;
+	if (f.mode == OP_TYPE)
+		msg = "requires function call, not conversion";
+	else if (f.mode == OP_BUILTIN && f.obj && !types_builtins[f.obj->builtin.id].stmt_ok)
+		msg = "discards result of";
+	else
+		return;
+	if (x->mode != OP_NOVALUE && !check_known_value(x))
+		return;
+	check_errorf(c, file, syn_expr_pos(e), "%s %s %s", kw, msg, check_operand_str(c, e, x));
+}

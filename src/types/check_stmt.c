@@ -40,7 +40,7 @@ static Type *value_type(Operand *x)
 {
 	if (!x->type || (x->mode != OP_CONST && x->mode != OP_VAR && x->mode != OP_VALUE))
 		return NULL;
-	if (x->type == types_typ[BK_INVALID] || x->type->kind == TY_TUPLE)
+	if (types_unalias(x->type) == types_typ[BK_INVALID] || x->type->kind == TY_TUPLE)
 		return NULL;
 	Type *u = types_under(x->type);
 	if (u->kind == TY_SIGNATURE && u->sig.tparams.len)
@@ -50,18 +50,23 @@ static Type *value_type(Operand *x)
 	return x->type;
 }
 
-/* Types of n values from the right-hand sides (n:n or n:1 with a tuple, comma-ok forms). */
-static void rhs_types(Checker *c, uint32_t file, ExprList rhs, uint32_t n, Type **out, Type **hints)
+/* Types of n values from the right-hand sides (n:n or n:1 with a tuple, comma-ok forms).
+ * Untyped values take the type of hints[i], or their default type where there is no hint
+ * and deflt is set (x := 1, var x = 1, _ = 1). */
+static void rhs_types(Checker *c, uint32_t file, ExprList rhs, uint32_t n, Type **out, Type **hints, bool deflt)
 {
 	for (uint32_t i = 0; i < n; i++)
 		out[i] = NULL;
 	if (rhs.n == n) {
 		for (uint32_t i = 0; i < n; i++) {
 			Operand x;
-			check_expr(c, file, rhs.v[i], &x, hints ? hints[i] : NULL);
-			if (!hints || !hints[i])
+			Type *h = hints ? hints[i] : NULL;
+			check_expr(c, file, rhs.v[i], &x, h);
+			if (!h)
 				check_generic_func_value(c, file, rhs.v[i], &x);
 			out[i] = value_type(&x);
+			if (h || deflt)
+				check_assign_untyped(c, rhs.v[i], &x, h);
 		}
 		return;
 	}
@@ -77,6 +82,10 @@ static void rhs_types(Checker *c, uint32_t file, ExprList rhs, uint32_t n, Type 
 			                                (r->kind == EXPR_UNARY && r->unary.op == TOK_ARROW))) {
 				out[0] = value_type(&x);
 				out[1] = types_typ[BK_BOOL];
+				check_record_commaok(c, rhs.v[0]);
+			} else if (n == 2 && check_cgo_errno_call(c, r)) {
+				out[0] = value_type(&x);
+				out[1] = types_error;
 			}
 		}
 	}
@@ -128,8 +137,11 @@ static void local_spec(Checker *c, uint32_t file, TokKind tok, Spec *s, Expr **c
 			for (uint32_t k = 0; k < n; k++) {
 				Expr *id = s->value.names.v[k];
 				objs[k] = types_new_const(c->a, c->pkg, mkpos(file, id->pos), id->ident.name, NULL, NULL);
-				c->record = rec && s->value.values.n && (k == 0 || !s->value.type);
+				c->record = rec && (k == 0 || !s->value.type || !s->value.values.n);
+				if (!s->value.type && !s->value.values.n)
+					c->errpos = id->pos + 1;
 				check_const_spec(c, file, *ctype, k < cvals->n ? cvals->v[k] : NULL, objs[k], iota);
+				c->errpos = 0;
 				c->record = rec;
 			}
 			for (uint32_t k = 0; k < n; k++) {
@@ -145,7 +157,7 @@ static void local_spec(Checker *c, uint32_t file, TokKind tok, Spec *s, Expr **c
 		for (uint32_t k = 0; k < n; k++)
 			hints[k] = t;
 		if (s->value.values.n)
-			rhs_types(c, file, s->value.values, n, ts, hints);
+			rhs_types(c, file, s->value.values, n, ts, hints, true);
 		for (uint32_t k = 0; k < n; k++)
 			declare_var(c, file, s->value.names.v[k], t ? t : ts[k]);
 		break;
@@ -180,10 +192,12 @@ static void assign(Checker *c, uint32_t file, Stmt *s)
 	if (s->assign.tok != TOK_DEFINE) {
 		Operand x;
 		Type **hints = ARENA_ARRAY(c->a, Type *, lhs.n ? lhs.n : 1);
+		bool blank_only = true;
 		for (uint32_t i = 0; i < lhs.n; i++) {
 			Expr *l = lhs.v[i];
 			if (l->kind == EXPR_IDENT && l->ident.name == types_name_blank)
 				continue;
+			blank_only = false;
 			if (s->assign.tok == TOK_ASSIGN)
 				lhs_expr(c, file, l, &x);
 			else
@@ -191,12 +205,20 @@ static void assign(Checker *c, uint32_t file, Stmt *s)
 			hints[i] = x.type;
 		}
 		Type **ts = ARENA_ARRAY(c->a, Type *, lhs.n ? lhs.n : 1);
-		rhs_types(c, file, rhs, lhs.n, ts, s->assign.tok == TOK_ASSIGN && rhs.n == lhs.n ? hints : NULL);
+		if (s->assign.tok != TOK_ASSIGN && lhs.n == 1 && rhs.n == 1) {
+			/* x op= y: the binary operation x op y */
+			Operand y;
+			check_expr(c, file, rhs.v[0], &y, NULL);
+			if (s->assign.tok != TOK_SHL_ASSIGN && s->assign.tok != TOK_SHR_ASSIGN && hints[0] && x.type)
+				check_match_types(c, lhs.v[0], &x, rhs.v[0], &y);
+			return;
+		}
+		rhs_types(c, file, rhs, lhs.n, ts, s->assign.tok == TOK_ASSIGN && rhs.n == lhs.n ? hints : NULL, blank_only && lhs.n == 1);
 		return;
 	}
 	check_short_var_new(c, file, s);
 	Type **ts = ARENA_ARRAY(c->a, Type *, lhs.n ? lhs.n : 1);
-	rhs_types(c, file, rhs, lhs.n, ts, NULL);
+	rhs_types(c, file, rhs, lhs.n, ts, NULL, true);
 	for (uint32_t i = 0; i < lhs.n; i++) {
 		Expr *l = lhs.v[i];
 		if (l->kind != EXPR_IDENT)
@@ -262,15 +284,21 @@ static void range_stmt(Checker *c, uint32_t file, Stmt *s)
 			break;
 		}
 	}
+	bool untyped_int = u && x.type && types_is_untyped(x.type) && u->kind == TY_BASIC && (u->flags & TF_INTEGER);
 	if (s->range.tok == TOK_DEFINE) {
+		if (untyped_int)
+			check_assign_untyped(c, s->range.x, &x, NULL);
 		if (s->range.key)
 			declare_var(c, file, s->range.key, kt);
 		if (s->range.value)
 			declare_var(c, file, s->range.value, vt);
 	} else {
 		Operand y;
+		y.type = NULL;
 		if (s->range.key && !(s->range.key->kind == EXPR_IDENT && s->range.key->ident.name == types_name_blank))
 			lhs_expr(c, file, s->range.key, &y);
+		if (untyped_int)
+			check_assign_untyped(c, s->range.x, &x, y.type);
 		if (s->range.value && !(s->range.value->kind == EXPR_IDENT && s->range.value->ident.name == types_name_blank))
 			lhs_expr(c, file, s->range.value, &y);
 	}
@@ -293,7 +321,9 @@ static void type_switch(Checker *c, uint32_t file, Stmt *s)
 	bool xiface = false;
 	if (ta && ta->kind == EXPR_TYPE_ASSERT) {
 		check_expr(c, file, ta->assert.x, &x, NULL);
-		xiface = check_type_switch_x(c, file, ta->assert.x, &x);
+		if (!check_assert_ok(c, file, ta, &x, NULL, true))
+			x.type = NULL;
+		xiface = x.type && check_type_switch_x(c, file, ta->assert.x, &x);
 	}
 	Vec(Expr *) prev_e = {0};
 	Vec(Type *) prev_t = {0};
@@ -392,11 +422,15 @@ static void stmt(Checker *c, uint32_t file, Stmt *s)
 		check_expr(c, file, s->send.chan, &ch, NULL);
 		check_expr(c, file, s->send.value, &x, NULL);
 		check_send_errs(c, file, s, &ch, &x);
+		Type *cu = ch.type && ch.mode != OP_TYPE ? types_core_type(ch.type) : NULL;
+		if (cu && cu->kind == TY_CHAN)
+			check_assign_untyped(c, s->send.value, &x, cu->chan.elem);
 		break;
 	}
 	case STMT_INC_DEC:
 		check_expr(c, file, s->inc_dec.x, &x, NULL);
 		check_incdec_errs(c, file, s, &x);
+		check_record_incdec(c, file, s, &x);
 		break;
 	case STMT_ASSIGN:
 		assign(c, file, s);
@@ -404,11 +438,16 @@ static void stmt(Checker *c, uint32_t file, Stmt *s)
 	case STMT_GO:
 	case STMT_DEFER:
 		check_expr(c, file, s->go_defer.call, &x, NULL);
+		check_go_defer_errs(c, file, s, &x);
 		break;
 	case STMT_RETURN: {
 		ObjList rs = c->sig && c->sig->kind == TY_SIGNATURE ? c->sig->sig.results->tuple.vars : (ObjList){0};
-		for (uint32_t i = 0; i < s->ret.results.n; i++)
-			check_expr(c, file, s->ret.results.v[i], &x, s->ret.results.n == rs.len ? rs.data[i]->type : NULL);
+		for (uint32_t i = 0; i < s->ret.results.n; i++) {
+			Type *rt = s->ret.results.n == rs.len ? rs.data[i]->type : NULL;
+			check_expr(c, file, s->ret.results.v[i], &x, rt);
+			if (rt)
+				check_assign_untyped(c, s->ret.results.v[i], &x, rt);
+		}
 		break;
 	}
 	case STMT_BRANCH: {
@@ -436,15 +475,26 @@ static void stmt(Checker *c, uint32_t file, Stmt *s)
 		stmt(c, file, s->switch_.init);
 		Operand tag;
 		tag.type = NULL;
-		if (s->switch_.tag)
+		if (s->switch_.tag) {
 			check_expr(c, file, s->switch_.tag, &tag, NULL);
+			check_assign_untyped(c, s->switch_.tag, &tag, NULL);
+		}
 		Stmt *body = s->switch_.body;
 		for (uint32_t i = 0; body && body->kind == STMT_BLOCK && i < body->block.list.n; i++) {
 			Stmt *cl = body->block.list.v[i];
 			if (cl->kind != STMT_CASE_CLAUSE)
 				continue;
-			for (uint32_t k = 0; k < cl->case_clause.list.n; k++)
-				check_expr(c, file, cl->case_clause.list.v[k], &x, s->switch_.tag ? tag.type : NULL);
+			for (uint32_t k = 0; k < cl->case_clause.list.n; k++) {
+				Expr *ce = cl->case_clause.list.v[k];
+				check_expr(c, file, ce, &x, s->switch_.tag ? tag.type : NULL);
+				if (!s->switch_.tag) {
+					check_record_convert(c, ce, &x, types_typ[BK_BOOL]);
+				} else if (tag.type) {
+					Operand t2 = tag; /* the comparison tag == case value */
+					check_match_types(c, s->switch_.tag, &t2, ce, &x);
+					check_finish_comparison(c, s->switch_.tag, &t2, ce, &x);
+				}
+			}
 			Scope *s2 = c->scope;
 			open_scope(c, file, cl->pos, "case");
 			stmts(c, file, cl->case_clause.body);

@@ -27,31 +27,40 @@
 #include <dirent.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 int types_main(int argc, char **argv);
 
 static bool opt_dump;
+static bool opt_types, opt_facts;
 static const char *opt_tags;
 static long opt_jobs;
 
 static const Opt types_opts[] = {
     {"dump", OPT_BOOL, &opt_dump, NULL, "print every identifier's object: FILE:LINE:COL NAME KIND TYPE (tab-separated)"},
+    {"types", OPT_BOOL, &opt_types, NULL, "print every expression's type and value: FILE:LINE:COL END MODE TYPE [VALUE] (docs/types.md)"},
+    {"facts", OPT_BOOL, &opt_facts, NULL, "print each function's closures, captured variables and variable facts (docs/types.md)"},
     {"j", OPT_INT, &opt_jobs, "N", "parse and check on N threads (default: the number of cores, or $GOMEM_THREADS)"},
     {"tags", OPT_STRING, &opt_tags, "LIST", "build tags, as go build -tags"},
 };
 
 const CmdSpec types_spec = {
     "types",
-    "[-dump] [-j N] [-tags LIST] PATTERN...",
+    "[-dump | -types | -facts] [-j N] [-tags LIST] PATTERN...",
     "type-check Go packages (and print the objects of their identifiers)",
     "Loads the packages as go list does and type-checks them and their dependencies.\n"
     "With -dump, prints for the named packages one line per identifier that go/types records\n"
     "in Info.Defs or Info.Uses: FILE:LINE:COL, name, object kind (var const type func pkgname\n"
     "label builtin nil) and types.TypeString of the object's type, tab-separated, sorted by\n"
-    "file and offset. The checker is partial: identifiers whose object or type it does not\n"
+    "file and offset. With -types, one line per expression that go/types records in Info.Types:\n"
+    "FILE:LINE:COL, ENDLINE:ENDCOL, mode, type and constant value. With -facts, per function its\n"
+    "closures and captured variables (by value or reference) and per variable whether its address\n"
+    "is taken and whether it is reassigned (docs/types.md).\n"
+    "The checker is partial: identifiers whose object or type it does not\n"
     "know yet are left out, and only some type errors are reported (undefined names, unused\n"
-    "imports and variables, missing returns). cgo is not run: packages with cgo files are\n"
-    "checked without them and report no errors (set CGO_ENABLED=0).\n"
+    "imports and variables, missing returns). cgo is not run: in files that import \"C\" (with\n"
+    "CGO_ENABLED=1, the default when a C compiler is found), C.x is an operand of unknown type\n"
+    "that is never an error, and the rest of the file is checked as usual.\n"
     "Packages are parsed and checked on N threads (-j), each after its imports; the output\n"
     "is the same for every N (packages in the order one thread checks them).\n"
     "Exit status: 0 clean, 1 errors found, 2 loading failed.",
@@ -68,9 +77,11 @@ typedef struct PkgRun {
 	Vec(SynFile *) files;
 	Diags diags;         /* syntax and type errors */
 	TypesBuf out;        /* -dump lines */
-	TypesBuf msgs;       /* other messages for stderr (unreadable files, cgo) */
+	TypesBuf msgs;       /* other messages for stderr (unreadable files) */
 	int errors;
 	bool done;           /* checked (under RunState.mu) */
+	Package *cpkg;       /* the pseudo-package "C" of a package with cgo files */
+	int64_t prep_ns, check_ns; /* thread CPU time of each step ($GOMEM_TYPES_TRACE) */
 } PkgRun;
 
 typedef struct RunState {
@@ -94,6 +105,15 @@ static Package *fake_package(Arena *a, const char *path)
 static Package *import_pkg(void *arg, const char *path)
 {
 	LoadPkg *p = arg;
+	if (strcmp(path, "C") == 0 && p->cgofiles.len) {
+		/* cgo's pseudo-package, as go/types with Config.FakeImportC: a fake package with an
+		 * empty scope, so C.x is an invalid operand (no error, nothing recorded) and the
+		 * import counts as used (check_cgo.c) */
+		PkgRun *r = p->user;
+		if (!r->cpkg)
+			r->cpkg = fake_package(&r->arena, "C");
+		return r->cpkg;
+	}
 	size_t n = strlen(path);
 	for (size_t i = 0; i < p->deps.len; i++) {
 		LoadPkg *d = p->deps.data[i];
@@ -105,6 +125,35 @@ static Package *import_pkg(void *arg, const char *path)
 			return ((PkgRun *)d->user)->pkg;
 	}
 	return NULL;
+}
+
+static int64_t thread_ns(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+	return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
+}
+
+/* $GOMEM_TYPES_TRACE=FILE: one line per package in run order, "seq prep_us check_us
+ * dep-seq...", with the CPU time each step took on its thread, and a first line
+ * "load load_us": what bench/types_sched.py needs to compute the speed-up the import graph
+ * allows on N cores, whatever else the machine runs meanwhile. */
+static void write_trace(Loader *l, int64_t load_ns)
+{
+	const char *path = getenv("GOMEM_TYPES_TRACE");
+	FILE *f = path && *path ? fopen(path, "w") : NULL;
+	if (!f)
+		return;
+	fprintf(f, "load %lld\n", (long long)(load_ns / 1000));
+	for (size_t i = 0; i < l->runorder.len; i++) {
+		LoadPkg *p = l->runorder.data[i];
+		PkgRun *r = p->user;
+		fprintf(f, "%d %lld %lld", p->seq, (long long)(r->prep_ns / 1000), (long long)(r->check_ns / 1000));
+		for (size_t k = 0; k < p->deps.len; k++)
+			fprintf(f, " %d", p->deps.data[k]->seq);
+		fputc('\n', f);
+	}
+	fclose(f);
 }
 
 static void put_str(TypesBuf *b, const char *s)
@@ -174,7 +223,7 @@ static void dump(TypesBuf *out, CheckRec *recs, size_t n)
 			for (const char *s = "untyped nil"; *s; s++)
 				vec_push(&cur, *s);
 		} else {
-			if (!o->type)
+			if (!o->type || check_mentions_invalid(o->type))
 				continue; /* not known yet: left out */
 			types_write(&cur, o->type);
 		}
@@ -230,8 +279,12 @@ static void parse_one(LoadPkg *p, void *arg)
 	PkgRun *r = p->user;
 	if (!has_files(p))
 		return;
-	for (size_t i = 0; i < p->gofiles.len; i++) {
-		char *path = load_join(&r->arena, p->dir, p->gofiles.data[i]);
+	int64_t t0 = thread_ns();
+	/* the cgo files after the others, as gotype and the go command order them; they are
+	 * checked like the rest, with "C" a fake package (import_pkg) */
+	for (size_t i = 0; i < p->gofiles.len + p->cgofiles.len; i++) {
+		const char *name = i < p->gofiles.len ? p->gofiles.data[i] : p->cgofiles.data[i - p->gofiles.len];
+		char *path = load_join(&r->arena, p->dir, name);
 		char *text;
 		size_t len;
 		const char *msg;
@@ -249,6 +302,7 @@ static void parse_one(LoadPkg *p, void *arg)
 			r->errors++;
 		vec_push(&r->files, f);
 	}
+	r->prep_ns = thread_ns() - t0;
 }
 
 /* Prints the packages whose turn has come; called with st->mu held. */
@@ -272,24 +326,19 @@ static void check_one(LoadPkg *p, void *arg)
 {
 	RunState *st = arg;
 	PkgRun *r = p->user;
+	int64_t t0 = thread_ns();
 	if (strcmp(p->path, "unsafe") == 0) {
 		r->pkg = types_unsafe;
 	} else if (!has_files(p)) {
 		r->pkg = fake_package(&r->arena, p->path);
 	} else {
-		CheckConfig cfg = {import_pkg, p, false, false};
+		CheckConfig cfg = {import_pkg, p, false};
+		/* as gc: a package with syntax errors reports only those (the trees are incomplete,
+		 * so "declared and not used" and the like would be follow-on errors) */
+		for (size_t i = 0; i < r->files.len; i++)
+			if (r->files.data[i]->nerrors)
+				cfg.no_errors = true;
 		cfg.complete = check_complete(p);
-		if (p->cgofiles.len) {
-			/* cgo is not run: the package is checked without its cgo files, and what they
-			 * declare is missing, so its errors are not reported */
-			cfg.no_errors = true;
-			if (p->matched) {
-				char *m = xasprintf("gomem types: %s: cgo files not processed (%zu), errors not reported; use CGO_ENABLED=0\n",
-				                    p->path, p->cgofiles.len);
-				put_str(&r->msgs, m);
-				free(m);
-			}
-		}
 		CheckRec *recs;
 		size_t nrecs;
 		size_t before = r->diags.nerrors;
@@ -303,12 +352,17 @@ static void check_one(LoadPkg *p, void *arg)
 			r->errors++;
 		if (opt_dump && p->matched)
 			dump(&r->out, recs, nrecs);
+		if (opt_types && p->matched)
+			types_dump_tvs(&r->out, pkg->info);
+		if (opt_facts && p->matched)
+			types_dump_facts(&r->out, pkg->info);
 		free(recs);
 		vec_free(&r->files);
 		/* importers may run on other threads from now on */
 		types_package_freeze(pkg);
 		r->pkg = pkg;
 	}
+	r->check_ns = thread_ns() - t0;
 	pthread_mutex_lock(&st->mu);
 	r->done = true;
 	flush_ready(st);
@@ -364,8 +418,10 @@ int types_main(int argc, char **argv)
 		l.order.data[i]->user = &st.runs[i];
 	}
 	pthread_mutex_init(&st.mu, NULL);
+	int64_t load_ns = thread_ns();
 	load_run_prep(&l, opt_jobs > 0 ? (int)opt_jobs : pool_default_threads(), parse_one, check_one, &st);
 	pthread_mutex_destroy(&st.mu);
+	write_trace(&l, load_ns);
 	int errors = 0;
 	bool caret = base_isatty(stderr);
 	for (size_t i = 0; i < l.runorder.len; i++) {

@@ -350,6 +350,7 @@ struct Package {
 	bool complete;      /* fully checked */
 	bool fake;          /* created for a missing import */
 	const char *goversion; /* from go.mod's go line, "" when unknown */
+	struct TypesInfo *info; /* what the checker recorded (types/info.h), NULL until checked */
 };
 
 struct Scope {

@@ -1,0 +1,3 @@
+module cgoclean
+
+go 1.26

@@ -1,0 +1,3 @@
+module example.com/exprs
+
+go 1.24
