@@ -338,7 +338,8 @@ static void check_one(LoadPkg *p, void *arg)
 		for (size_t i = 0; i < r->files.len; i++)
 			if (r->files.data[i]->nerrors)
 				cfg.no_errors = true;
-		cfg.complete = check_complete(p);
+		cfg.complete = false; /* check_complete(p): off, gomem misses errors gc would report first */
+		(void)check_complete;
 		CheckRec *recs;
 		size_t nrecs;
 		size_t before = r->diags.nerrors;
