@@ -30,6 +30,7 @@ typedef struct Checker {
 	const SynFile *f;
 	Diags *diags;
 	Vec(Label *) labels;
+	Vec(Block *) blocks; /* labels point to their block after the walk left it: heap, freed at the end */
 	int depth;
 } Checker;
 
@@ -133,7 +134,9 @@ static void block_branches(Checker *c, Block *parent, Targets ctxt, Stmt *lstmt,
 		c->depth--;
 		return;
 	}
-	Block b = {parent, start, lstmt};
+	Block *bp = xcalloc(1, sizeof *bp);
+	*bp = (Block){parent, start, lstmt};
+	vec_push(&c->blocks, bp);
 	uint32_t var_pos = SYN_NOPOS;
 	const char *var_name = NULL;
 	int var_len = 0;
@@ -162,7 +165,7 @@ static void block_branches(Checker *c, Block *parent, Targets ctxt, Stmt *lstmt,
 		case STMT_LABELED: {
 			Name *name = label_name(s);
 			if (strcmp(name->s, "_") != 0) {
-				Label *l = declare(c, &b, s);
+				Label *l = declare(c, bp, s);
 				size_t k = 0;
 				for (size_t i = 0; i < fwd->len; i++) {
 					Stmt *g = fwd->data[i];
@@ -222,7 +225,7 @@ static void block_branches(Checker *c, Block *parent, Targets ctxt, Stmt *lstmt,
 			Name *name = s->branch.label->ident.name;
 			switch ((int)s->branch.tok) {
 			case TOK_BREAK: {
-				Stmt *t = enclosing_target(c, &b, name);
+				Stmt *t = enclosing_target(c, bp, name);
 				if (!t)
 					errf(c, s->branch.label->pos, "break label not defined: %s", name->s);
 				else if (t == &invalid_target ||
@@ -233,7 +236,7 @@ static void block_branches(Checker *c, Block *parent, Targets ctxt, Stmt *lstmt,
 				break;
 			}
 			case TOK_CONTINUE: {
-				Stmt *t = enclosing_target(c, &b, name);
+				Stmt *t = enclosing_target(c, bp, name);
 				if (!t)
 					errf(c, s->branch.label->pos, "continue label not defined: %s", name->s);
 				else if (t == &invalid_target ||
@@ -242,7 +245,7 @@ static void block_branches(Checker *c, Block *parent, Targets ctxt, Stmt *lstmt,
 				break;
 			}
 			case TOK_GOTO:
-				if (!goto_target(c, &b, name))
+				if (!goto_target(c, bp, name))
 					vec_push(fwd, s);
 				break;
 			default:
@@ -264,21 +267,21 @@ static void block_branches(Checker *c, Block *parent, Targets ctxt, Stmt *lstmt,
 			break;
 		case STMT_BLOCK: {
 			Targets in = {ctxt.breaks, ctxt.continues, -1, 0};
-			inner_block(c, &b, in, lstmt, s->pos, s->block.list.v, s->block.list.n, fwd);
+			inner_block(c, bp, in, lstmt, s->pos, s->block.list.v, s->block.list.n, fwd);
 			break;
 		}
 		case STMT_IF: {
 			Targets in = {ctxt.breaks, ctxt.continues, -1, 0};
-			inner_block(c, &b, in, lstmt, s->if_.body->pos, s->if_.body->block.list.v, s->if_.body->block.list.n, fwd);
+			inner_block(c, bp, in, lstmt, s->if_.body->pos, s->if_.body->block.list.v, s->if_.body->block.list.n, fwd);
 			if (s->if_.else_)
-				inner_block(c, &b, in, lstmt, s->if_.else_->pos, &s->if_.else_, 1, fwd);
+				inner_block(c, bp, in, lstmt, s->if_.else_->pos, &s->if_.else_, 1, fwd);
 			break;
 		}
 		case STMT_FOR:
 		case STMT_RANGE: {
 			Stmt *bd = s->kind == STMT_FOR ? s->for_.body : s->range.body;
 			Targets in = {s, s, -1, 0};
-			inner_block(c, &b, in, lstmt, bd->pos, bd->block.list.v, bd->block.list.n, fwd);
+			inner_block(c, bp, in, lstmt, bd->pos, bd->block.list.v, bd->block.list.n, fwd);
 			break;
 		}
 		case STMT_SWITCH:
@@ -291,7 +294,7 @@ static void block_branches(Checker *c, Block *parent, Targets ctxt, Stmt *lstmt,
 				Stmt *cc = bd->block.list.v[i];
 				in.case_index = s->kind == STMT_SELECT ? -1 : (int)i;
 				StmtList l = cc->kind == STMT_CASE_CLAUSE ? cc->case_clause.body : cc->comm_clause.body;
-				inner_block(c, &b, in, lstmt, cc->pos, l.v, l.n, fwd);
+				inner_block(c, bp, in, lstmt, cc->pos, l.v, l.n, fwd);
 			}
 			break;
 		}
@@ -306,7 +309,7 @@ static void block_branches(Checker *c, Block *parent, Targets ctxt, Stmt *lstmt,
 
 static void check_body(const SynFile *f, Diags *d, Stmt *body)
 {
-	Checker c = {f, d, {NULL, 0, 0}, 0};
+	Checker c = {f, d, {NULL, 0, 0}, {NULL, 0, 0}, 0};
 	Gotos fwd = {NULL, 0, 0};
 	Targets none = {NULL, NULL, -1, 0};
 	block_branches(&c, NULL, none, NULL, body->pos, body->block.list.v, body->block.list.n, &fwd);
@@ -331,6 +334,9 @@ static void check_body(const SynFile *f, Diags *d, Stmt *body)
 		free(c.labels.data[i]);
 	}
 	vec_free(&c.labels);
+	for (size_t i = 0; i < c.blocks.len; i++)
+		free(c.blocks.data[i]);
+	vec_free(&c.blocks);
 	vec_free(&fwd);
 }
 

@@ -371,6 +371,34 @@ static Stmt *switch_stmt(Parser *p)
 	return s;
 }
 
+/* syntax.StartPos: types2 reports "must be function call" at the expression's leftmost
+ * operand (x in x.f, x[i], x.(T), x op y, T in T{...}). */
+static uint32_t start_pos(Expr *e)
+{
+	for (int i = 0; i < 10000; i++) {
+		switch (e->kind) {
+		case EXPR_SELECTOR: e = e->selector.x; continue;
+		case EXPR_INDEX:
+		case EXPR_INDEX_LIST: e = e->index.x; continue;
+		case EXPR_TYPE_ASSERT: e = e->assert.x; continue;
+		case EXPR_BINARY: e = e->binary.x; continue;
+		case EXPR_CALL: e = e->call.fun; continue;
+		case EXPR_KEY_VALUE: e = e->kv.key; continue;
+		case EXPR_COMPOSITE_LIT:
+			if (e->composite.type) {
+				e = e->composite.type;
+				continue;
+			}
+			return e->pos;
+		case EXPR_BAD: case EXPR_IDENT: case EXPR_ELLIPSIS: case EXPR_BASIC_LIT: case EXPR_FUNC_LIT: case EXPR_PAREN:
+		case EXPR_SLICE: case EXPR_STAR: case EXPR_UNARY: case EXPR_ARRAY_TYPE: case EXPR_STRUCT_TYPE: case EXPR_FUNC_TYPE:
+		case EXPR_INTERFACE_TYPE: case EXPR_MAP_TYPE: case EXPR_CHAN_TYPE: case EXPR__COUNT:
+			return e->pos;
+		}
+	}
+	return e->pos;
+}
+
 /* GoStmt = "go" Expression .  DeferStmt = "defer" Expression . */
 static Stmt *call_stmt(Parser *p)
 {
@@ -385,7 +413,7 @@ static Stmt *call_stmt(Parser *p)
 	}
 	if (x->kind != EXPR_CALL) {
 		if (x->kind != EXPR_BAD)
-			syn_error_at(p, x->pos, "expression in %s must be function call", syn_tok_string(tok));
+			syn_error_at(p, start_pos(x), "expression in %s must be function call", syn_tok_string(tok));
 		Stmt *b = syn_new_stmt(p, STMT_BAD, s->pos);
 		b->bad.from = s->pos;
 		b->bad.to = syn_expr_end(x);

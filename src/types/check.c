@@ -98,19 +98,20 @@ static DeclInfo *new_decl(Checker *c, Object *o)
 
 /* ---- type expressions ---- */
 
-static Type *type_args_instance(Checker *c, uint32_t file, Type *gen, ExprList idx)
+static Type *type_args_instance(Checker *c, uint32_t file, Type *gen, ExprList idx, Expr *e)
 {
 	Type **targs = ARENA_ARRAY(c->a, Type *, idx.n ? idx.n : 1);
 	for (uint32_t i = 0; i < idx.n; i++)
-		targs[i] = check_typexpr(c, file, idx.v[i]);
+		targs[i] = check_vartype(c, file, idx.v[i]);
 	if (!gen || !types_is_generic(gen))
 		return check_invalid();
 	TypeList tp = gen->kind == TY_NAMED ? gen->named.tparams : gen->alias.tparams;
-	if (tp.len != idx.n)
+	if (!check_targ_count(c, file, e, gen, idx.n, tp.len))
 		return check_invalid();
 	for (uint32_t i = 0; i < idx.n; i++)
 		if (targs[i] == check_invalid())
 			return check_invalid();
+	check_queue_verify(c, file, tp, targs, idx.v, idx.n, e->pos);
 	return types_instantiate(c->a, gen, targs, idx.n);
 }
 
@@ -200,7 +201,7 @@ static Type *struct_type(Checker *c, uint32_t file, Expr *e)
 		Field *f = fl->list[i];
 		if (!f->type)
 			continue;
-		Type *t = check_typexpr(c, file, f->type);
+		Type *t = check_vartype(c, file, f->type);
 		const char *tag = NULL;
 		if (f->tag && f->tag->kind == EXPR_BASIC_LIT) {
 			ConstVal *v = const_from_literal(c->a, f->tag->lit.text, f->tag->lit.len, 's');
@@ -232,6 +233,7 @@ static Type *struct_type(Checker *c, uint32_t file, Expr *e)
 		if (tag)
 			anytag = true;
 	}
+	check_field_unique(c, fields.data, (uint32_t)fields.len);
 	Object **fa = fields.len ? vec_to_arena(c->a, &fields) : NULL;
 	const char **ta = anytag ? vec_to_arena(c->a, &tags) : NULL;
 	Type *t = types_new_struct(c->a, fa, ta, (uint32_t)fields.len);
@@ -269,6 +271,7 @@ static Type *iface_type(Checker *c, uint32_t file, Expr *e)
 		check_recordp(c, file, id, m);
 		vec_push(&methods, m);
 	}
+	check_iface_method_unique(c, methods.data, (uint32_t)methods.len);
 	Type *t = types_new_interface(c->a, methods.len ? vec_to_arena(c->a, &methods) : NULL, (uint32_t)methods.len,
 	                              embs.len ? vec_to_arena(c->a, &embs) : NULL, (uint32_t)embs.len);
 	vec_free(&methods);
@@ -278,16 +281,7 @@ static Type *iface_type(Checker *c, uint32_t file, Expr *e)
 
 static int64_t array_len(Checker *c, uint32_t file, Expr *e)
 {
-	Operand x;
-	check_expr(c, file, e, &x, NULL);
-	if (x.mode != OP_CONST || !x.val)
-		return -1;
-	bool exact = false;
-	ConstVal *v = const_to_int(c->a, x.val);
-	if (!v)
-		return -1;
-	int64_t n = const_int64_val(v, &exact);
-	return exact && n >= 0 ? n : -1;
+	return check_array_len(c, file, e);
 }
 
 Type *check_typexpr(Checker *c, uint32_t file, Expr *e)
@@ -306,36 +300,38 @@ Type *check_typexpr(Checker *c, uint32_t file, Expr *e)
 			t = o->type;
 		else if (o)
 			check_not_a_type(c, file, e, o);
+		if (!c->inst_ok)
+			check_generic_type_use(c, file, e, t);
 		break;
 	}
 	case EXPR_PAREN:
 		t = check_typexpr(c, file, e->paren.x);
 		break;
 	case EXPR_STAR:
-		t = check_typexpr(c, file, e->star.x);
+		t = check_vartype(c, file, e->star.x);
 		/* *invalid is invalid (go/types), e.g. *C.char */
 		t = types_unalias(t) == check_invalid() ? check_invalid() : types_new_pointer(c->a, t);
 		break;
 	case EXPR_ARRAY_TYPE:
 		if (!e->array.len)
-			t = types_new_slice(c->a, check_typexpr(c, file, e->array.elt));
+			t = types_new_slice(c->a, check_vartype(c, file, e->array.elt));
 		else if (e->array.len->kind == EXPR_ELLIPSIS)
 			t = check_invalid(); /* [...]T outside a composite literal */
 		else {
 			int64_t n = array_len(c, file, e->array.len);
-			Type *elem = check_typexpr(c, file, e->array.elt);
+			Type *elem = check_vartype(c, file, e->array.elt);
 			/* a length not known (C.N in a cgo file, or an error): invalid, as go/types */
 			t = n < 0 ? check_invalid() : types_new_array(c->a, elem, n);
 		}
 		break;
 	case EXPR_MAP_TYPE: {
-		Type *k = check_typexpr(c, file, e->map.key);
-		t = types_new_map(c->a, k, check_typexpr(c, file, e->map.value));
+		Type *k = check_vartype(c, file, e->map.key);
+		t = types_new_map(c->a, k, check_vartype(c, file, e->map.value));
 		break;
 	}
 	case EXPR_CHAN_TYPE: {
 		ChanDir d = e->chan.dir == SYN_CHAN_SEND ? CHAN_SEND : e->chan.dir == SYN_CHAN_RECV ? CHAN_RECV : CHAN_SEND_RECV;
-		t = types_new_chan(c->a, d, check_typexpr(c, file, e->chan.value));
+		t = types_new_chan(c->a, d, check_vartype(c, file, e->chan.value));
 		break;
 	}
 	case EXPR_FUNC_TYPE: {
@@ -353,12 +349,15 @@ Type *check_typexpr(Checker *c, uint32_t file, Expr *e)
 		break;
 	case EXPR_INDEX:
 	case EXPR_INDEX_LIST: {
+		bool gok = c->inst_ok;
+		c->inst_ok = true;
 		Type *g = check_typexpr(c, file, e->index.x);
-		t = type_args_instance(c, file, g == check_invalid() ? NULL : g, e->index.indices);
+		c->inst_ok = gok;
+		t = type_args_instance(c, file, g == check_invalid() ? NULL : g, e->index.indices, e);
 		break;
 	}
 	case EXPR_ELLIPSIS:
-		t = types_new_slice(c->a, check_typexpr(c, file, e->ellipsis.elt));
+		t = types_new_slice(c->a, check_vartype(c, file, e->ellipsis.elt));
 		break;
 	case EXPR_BAD:
 	case EXPR_BASIC_LIT:
@@ -401,7 +400,7 @@ void check_tparams(Checker *c, uint32_t file, FieldList *l, TypeList *out)
 			Type *tp = types_new_typeparam(c->a, tn, NULL);
 			tp->tparam.index = k;
 			out->data[k++] = tp;
-			types_scope_insert(c->scope, tn);
+			check_declare_local(c, c->scope, tn);
 			check_recordp(c, file, id, tn);
 		}
 	out->len = k;
@@ -433,7 +432,7 @@ static Type *param_tuple(Checker *c, uint32_t file, FieldList *l, ObjVec *decl, 
 		Field *f = l->list[i];
 		Expr *te = f->type;
 		bool ddd = te && te->kind == EXPR_ELLIPSIS;
-		Type *t = ddd ? types_new_slice(c->a, check_typexpr(c, file, te->ellipsis.elt)) : check_typexpr(c, file, te);
+		Type *t = ddd ? types_new_slice(c->a, check_vartype(c, file, te->ellipsis.elt)) : check_vartype(c, file, te);
 		if (ddd)
 			check_record_type(c, file, te, t);
 		if (ddd && variadic && i == l->n - 1)
@@ -465,8 +464,10 @@ Type *check_signature(Checker *c, uint32_t file, Expr *ft, Scope *scope, Object 
 	ObjVec decl = {0};
 	Type *params = param_tuple(c, file, ft->func_type.params, &decl, VK_PARAM, &variadic);
 	Type *results = param_tuple(c, file, ft->func_type.results, &decl, VK_RESULT, NULL);
+	if (recv && scope && recv->name)
+		check_declare_local(c, scope, recv);
 	for (size_t i = 0; scope && i < decl.len; i++)
-		types_scope_insert(scope, decl.data[i]);
+		check_declare_local(c, scope, decl.data[i]);
 	vec_free(&decl);
 	Type *sig = types_new_signature(c->a, recv, params, results, variadic);
 	if (tps.len)
@@ -519,11 +520,12 @@ static void var_decl(Checker *c, DeclInfo *d)
 		bool rec = c->record;
 		/* the type expression is recorded once, for the spec's first name */
 		c->record = rec && s->value.names.n && s->value.names.v[0]->pos == d->obj->pos.off;
-		d->obj->type = check_typexpr(c, file, s->value.type);
+		d->obj->type = check_vartype(c, file, s->value.type);
 		c->record = rec;
 	} else if (d->init) {
 		Operand x;
 		check_expr(c, file, d->init, &x, NULL);
+		check_generic_func_value(c, file, d->init, &x);
 		check_assign_untyped(c, d->init, &x, NULL);
 		check_assignment(c, file, d->init, &x, NULL, "variable declaration");
 		d->init_done = true;
@@ -574,15 +576,21 @@ void check_obj_decl(Checker *c, Object *obj)
 	if (!d || d->state == 2)
 		return;
 	if (d->state == 1) {
+		check_decl_cycle(c, obj);
 		if (obj->kind != OBJ_TYPENAME && !obj->type)
 			obj->type = check_invalid();
 		return;
 	}
 	d->state = 1;
+	vec_push(&c->objpath, obj);
 	/* resolved once, from wherever it is first needed: record and evaluate afresh */
 	bool srec = c->record;
 	int64_t siota = c->iota;
 	int sdepth = c->depth, squiet = c->quiet;
+	bool sgok = c->inst_ok;
+	c->inst_ok = false;
+	Object *sdecl = c->cur_decl;
+	c->cur_decl = obj->kind == OBJ_VAR || obj->kind == OBJ_CONST ? obj : NULL;
 	c->quiet = 0;
 	c->record = true;
 	c->iota = -1;
@@ -621,6 +629,10 @@ void check_obj_decl(Checker *c, Object *obj)
 	c->iota = siota;
 	c->depth = sdepth;
 	c->quiet = squiet;
+	c->inst_ok = sgok;
+	c->cur_decl = sdecl;
+	if (c->objpath.len)
+		c->objpath.len--;
 	d->state = 2;
 }
 
@@ -631,8 +643,9 @@ static void declare_pkg(Checker *c, Object *o, Expr *id, uint32_t file)
 		return;
 	if (o->kind == OBJ_FUNC && strcmp(o->name->s, "init") == 0)
 		return;
-	if (types_scope_insert(c->pkg->scope, o))
-		diag_add(c->diags, o->pos, DIAG_ERROR, "%s redeclared in this block", o->name->s);
+	if (o->kind != OBJ_FUNC && !check_pkg_name_ok(c, file, id))
+		return;
+	check_declare_local(c, c->pkg->scope, o);
 }
 
 static void collect(Checker *c, SynFile *f, Scope *fscope)
@@ -643,6 +656,7 @@ static void collect(Checker *c, SynFile *f, Scope *fscope)
 		if (d->kind == DECL_FUNC) {
 			if (!d->func.name || d->func.name->kind != EXPR_IDENT || !d->func.type)
 				continue;
+			check_func_decl_errs(c, f, d);
 			if (d->func.recv) {
 				vec_push(&c->methods, d);
 				continue;
@@ -703,11 +717,13 @@ static void collect(Checker *c, SynFile *f, Scope *fscope)
 			}
 			case SPEC_VALUE:
 				if (d->gen.tok == TOK_CONST) {
-					if (s->value.type || s->value.values.n) {
+					bool inherited = !(s->value.type || s->value.values.n);
+					if (!inherited) {
 						ctype = s->value.type;
 						cvals = s->value.values;
 						cspec = s;
 					}
+					check_init_arity(c, file, s, true, cvals, inherited);
 					for (uint32_t k = 0; k < s->value.names.n; k++) {
 						Expr *id = s->value.names.v[k];
 						Object *o = types_new_const(c->a, c->pkg, mkpos(file, id->pos), id->ident.name, NULL, NULL);
@@ -722,6 +738,7 @@ static void collect(Checker *c, SynFile *f, Scope *fscope)
 					}
 					(void)cspec;
 				} else {
+					check_init_arity(c, file, s, false, s->value.values, false);
 					for (uint32_t k = 0; k < s->value.names.n; k++) {
 						Expr *id = s->value.names.v[k];
 						Object *o = types_new_var(c->a, VK_PACKAGE, c->pkg, mkpos(file, id->pos), id->ident.name, NULL);
@@ -768,6 +785,7 @@ static Expr *recv_base(Expr *e, bool *ptr, ExprList *targs)
 }
 
 typedef struct FuncBody {
+	Object *decl; /* a package-level function (NULL for methods) */
 	uint32_t file;
 	Type *sig;
 	Scope *scope;
@@ -827,6 +845,7 @@ static void method_decl(Checker *c, SynFile *f, Scope *fscope, Decl *d, FuncBody
 				}
 			}
 		}
+		check_recv_type(c, file, rf->type, bo);
 		if (ptr)
 			rt = types_new_pointer(c->a, rt);
 		if (rt != check_invalid() && (!ptr || rt->pointer.elem != check_invalid())) {
@@ -848,7 +867,7 @@ static void method_decl(Checker *c, SynFile *f, Scope *fscope, Decl *d, FuncBody
 		}
 		Expr *rid = rf->names.n ? rf->names.v[0] : NULL;
 		recv = types_new_var(c->a, VK_RECV, c->pkg, mkpos(file, rid ? rid->pos : rf->pos), rid ? rid->ident.name : NULL, rt);
-		if (rid)
+		if (rid) /* declared with the parameters, after the signature (types2 funcType) */
 			check_recordp(c, file, rid, recv);
 	}
 	Type *sig = check_signature(c, file, d->func.type, fs, recv);
@@ -860,11 +879,11 @@ static void method_decl(Checker *c, SynFile *f, Scope *fscope, Decl *d, FuncBody
 	if (ptr)
 		m->flags |= FF_PTR_RECV;
 	check_recordp(c, file, d->func.name, m);
-	if (base && base->named.obj->pkg == c->pkg && d->func.name->ident.name != types_name_blank)
+	if (base && base->named.obj->pkg == c->pkg && d->func.name->ident.name != types_name_blank && check_method_unique(c, base, m))
 		types_named_add_method(c->a, base, m);
 	c->scope = save;
 	if (d->func.body) {
-		FuncBody b = {file, sig, fs, d->func.body};
+		FuncBody b = {NULL, file, sig, fs, d->func.body};
 		vec_push(bodies, b);
 	}
 }
@@ -884,6 +903,7 @@ Package *types_check(Arena *a, const char *path, SynFile **files, uint32_t n, co
 	c->import = cfg ? cfg->import : NULL;
 	c->import_arg = cfg ? cfg->import_arg : NULL;
 	c->no_errors = cfg && cfg->no_errors;
+	c->complete = cfg && cfg->complete;
 	map_init(&c->reported);
 	Name *pname = n && files[0]->name ? files[0]->name->ident.name : types_name_blank;
 	Package *pkg = types_new_package(a, path, pname);
@@ -896,6 +916,7 @@ Package *types_check(Arena *a, const char *path, SynFile **files, uint32_t n, co
 		c->fscopes[i] = types_new_scope(a, pkg->scope, (Pos){0, 0}, (Pos){0, 0}, "file");
 		collect(c, files[i], c->fscopes[i]);
 	}
+	check_pkg_file_conflicts(c);
 	/* resolve in source order */
 	for (uint32_t i = 0; i < c->ndecls; i++)
 		if (c->decls[i].obj->kind == OBJ_TYPENAME)
@@ -925,6 +946,9 @@ Package *types_check(Arena *a, const char *path, SynFile **files, uint32_t n, co
 	}
 	for (uint32_t i = 0; i < c->ndecls; i++)
 		check_obj_decl(c, c->decls[i].obj);
+	for (uint32_t i = 0; i < c->ndecls; i++)
+		if (c->decls[i].obj->kind == OBJ_TYPENAME && c->decls[i].obj->type && c->decls[i].obj->type->kind == TY_NAMED)
+			check_field_method_clash(c, c->decls[i].obj->type);
 	/* values of variables with declared types (the others were evaluated for their type) */
 	for (uint32_t i = 0; i < c->ndecls; i++) {
 		DeclInfo *d = &c->decls[i];
@@ -932,24 +956,34 @@ Package *types_check(Arena *a, const char *path, SynFile **files, uint32_t n, co
 		    d->spec->value.names.n > 1 && d->spec->value.names.v[0]->pos == d->obj->pos.off) {
 			c->scope = d->fscope;
 			Operand x;
+			c->cur_decl = d->obj;
 			check_expr(c, d->file->src->id, d->spec->value.values.v[0], &x, NULL);
 			check_var_n1(c, d->file->src->id, d->spec->value.names, d->spec->value.values.v[0], &x, d->obj->type);
+			c->cur_decl = NULL;
 		}
 		if (d->obj->kind == OBJ_VAR && d->init && !d->init_done) {
 			c->scope = d->fscope;
 			Operand x;
+			c->cur_decl = d->obj;
 			check_expr(c, d->file->src->id, d->init, &x, d->obj->type);
 			if (d->obj->type)
 				check_assign_untyped(c, d->init, &x, d->obj->type);
 			check_assignment(c, d->file->src->id, d->init, &x, d->obj->type, "variable declaration");
+			c->cur_decl = NULL;
 		}
 		if (d->obj->kind == OBJ_FUNC && d->fdecl->func.body) {
-			FuncBody b = {d->file->src->id, d->obj->type, d->obj->func.decl, d->fdecl->func.body};
+			FuncBody b = {d->obj, d->file->src->id, d->obj->type, d->obj->func.decl, d->fdecl->func.body};
 			vec_push(&bodies, b);
 		}
 	}
-	for (size_t i = 0; i < bodies.len; i++)
+	for (size_t i = 0; i < bodies.len; i++) {
+		c->cur_decl = bodies.data[i].decl;
 		check_func_body(c, bodies.data[i].file, bodies.data[i].sig, bodies.data[i].scope, bodies.data[i].body);
+		c->cur_decl = NULL;
+	}
+	check_run_verifies(c);
+	check_valid_types(c);
+	check_init_order(c);
 	c->record = true;
 	for (size_t i = 0; i < c->imports.len; i++) {
 		Object *pn = c->imports.data[i];
@@ -962,7 +996,9 @@ Package *types_check(Arena *a, const char *path, SynFile **files, uint32_t n, co
 		else
 			check_errorf(c, pn->scope_pos.file, pn->scope_pos.off, "\"%s\" imported and not used", ip->path);
 	}
+	check_report_nobody(c);
 	vec_free(&c->imports);
+	vec_free(&c->objpath);
 	vec_free(&c->locals);
 	map_free(&c->reported);
 	vec_free(&bodies);

@@ -96,6 +96,15 @@ typedef struct Checker {
 	int quiet;         /* > 0: lookups may fail legitimately (keys of untyped composite literals) */
 	bool no_errors;    /* CheckConfig.no_errors */
 	uint32_t nerrors;  /* type errors reported so far */
+	bool complete;     /* CheckConfig.complete */
+	Object *cur_decl;  /* the package-level var, const or func whose value or body is checked (dependencies) */
+	void *deps;        /* check_cycles.c: dependencies of package-level objects */
+	Vec(Object *) objpath; /* package-level objects being resolved (check_obj_decl), outermost first */
+	uint32_t nbad;     /* bad statements seen (their operands are unknown: no unused-variable errors) */
+	bool inst_ok;      /* the type expression being checked is instantiated (G in G[int]) */
+	bool mono_done;    /* an instantiation cycle was reported (types2 reports one per package) */
+	Vec(Pos) nobody;   /* functions without body: reported only when nothing else was (gc's noder) */
+	Vec(void *) verifies; /* instances whose type arguments are verified at the end (check_instantiate.c) */
 	uint32_t errpos;   /* nonzero: offset + 1 where every error goes (an inherited constant
 	                    * initializer is reported at the constant's name, as types2 does) */
 	Package *(*import)(void *arg, const char *path);
@@ -127,6 +136,53 @@ typedef struct TokenPosCache {
 } TokenPosCache;
 void types_token_position(TokenPosCache *cache, SrcFile *f, uint32_t off, const char **file, uint32_t *line, uint32_t *col);
 void types_token_pos_free(TokenPosCache *cache);
+/* check_decl_errs.c: declaration errors */
+const char *check_pos_str(Checker *c, Pos p);
+uint32_t check_start_pos(Expr *e);
+const char *check_tstr(Checker *c, Type *t);
+const char *check_qualify(Checker *c, const char *typestring);
+bool check_type_known(Type *t, int depth);
+void check_redeclared(Checker *c, Object *obj, Object *alt);
+void check_declare_local(Checker *c, Scope *s, Object *obj);
+bool check_pkg_name_ok(Checker *c, uint32_t file, Expr *id);
+void check_func_decl_errs(Checker *c, SynFile *f, Decl *d);
+void check_report_nobody(Checker *c);
+bool check_method_unique(Checker *c, Type *base, Object *m);
+void check_field_method_clash(Checker *c, Type *named);
+void check_field_unique(Checker *c, Object **fields, uint32_t n);
+void check_iface_method_unique(Checker *c, Object **ms, uint32_t n);
+void check_short_var_new(Checker *c, uint32_t file, Stmt *s);
+void check_recv_type(Checker *c, uint32_t file, Expr *rtype, Object *base_obj);
+int64_t check_array_len(Checker *c, uint32_t file, Expr *e);
+void check_pkg_file_conflicts(Checker *c);
+Type *check_vartype(Checker *c, uint32_t file, Expr *e);
+
+/* check_instantiate.c: errors of generic code */
+void check_queue_verify(Checker *c, uint32_t file, TypeList tparams, Type **targs, Expr **xlist, uint32_t nx, uint32_t pos);
+void check_run_verifies(Checker *c);
+void check_queue_verify_call(Checker *c, uint32_t file, Expr *call, TypeList tparams, Type **targs, Expr **xlist, uint32_t nx);
+bool check_targ_count(Checker *c, uint32_t file, Expr *e, Type *gen, uint32_t got, uint32_t want);
+bool check_tparams_known(Type *gen);
+void check_generic_type_use(Checker *c, uint32_t file, Expr *e, Type *t);
+void check_cannot_infer(Checker *c, uint32_t file, Expr *call, Type *sig, uint32_t nexplicit);
+void check_generic_func_value(Checker *c, uint32_t file, Expr *e, Operand *x);
+
+/* check_stmt_errs.c: errors of statement structure */
+const char *check_opstr(Checker *c, uint32_t file, Expr *e, Operand *x);
+void check_switch_dups(Checker *c, uint32_t file, Stmt *s, Operand *tag);
+bool check_type_switch_x(Checker *c, uint32_t file, Expr *x, Operand *op);
+void check_type_case(Checker *c, uint32_t file, Expr *te, Type *t, Expr *x, Operand *xop);
+void check_type_case_dup(Checker *c, uint32_t file, Expr *te, Type *t, bool is_nil, Expr **prev_e, Type **prev_t, uint32_t nprev);
+void check_type_assert(Checker *c, uint32_t file, Expr *e, Operand *x, Type *t);
+void check_multiple_defaults(Checker *c, uint32_t file, Stmt *body);
+void check_init_arity(Checker *c, uint32_t file, Spec *s, bool is_const, ExprList inits, bool inherited);
+void check_range_errs(Checker *c, uint32_t file, Stmt *s, Operand *x);
+
+/* check_cycles.c: invalid recursive types, initialization cycles */
+void check_add_dep(Checker *c, Object *to);
+void check_init_order(Checker *c);
+void check_valid_types(Checker *c);
+void check_decl_cycle(Checker *c, Object *obj);
 
 /* check_record.c: per-expression types and values (go/types recordTypeAndValue,
  * rememberUntyped, updateExprType, convertUntyped) */
@@ -230,6 +286,7 @@ typedef struct CheckConfig {
 	Package *(*import)(void *arg, const char *path); /* NULL result: a fake package */
 	void *import_arg;
 	bool no_errors; /* check but report nothing (a package with syntax errors) */
+	bool complete;  /* no non-Go files (gc's -complete): a function without body is an error */
 } CheckConfig;
 
 Package *types_check(Arena *a, const char *path, SynFile **files, uint32_t n, const CheckConfig *cfg, Diags *diags, CheckRec **recs, size_t *nrecs);

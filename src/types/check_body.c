@@ -58,8 +58,10 @@ static void ident(Checker *c, uint32_t file, Expr *e, Operand *x)
 		check_errorf(c, file, e->pos, e->ident.name == types_name_blank ? "cannot use _ as value" : "undefined: %s", e->ident.name->s);
 		return;
 	}
-	if (o->pkg == c->pkg && o->order)
+	if (o->pkg == c->pkg && o->order) {
 		check_obj_decl(c, o);
+		check_add_dep(c, o);
+	}
 	check_recordp(c, file, e, o);
 	x->obj = o;
 	switch (o->kind) {
@@ -852,7 +854,15 @@ static void call(Checker *c, uint32_t file, Expr *e, Operand *x)
 		Type **targs = ARENA_ARRAY(c->a, Type *, nt);
 		for (uint32_t k = 0; k < f.ntargs && k < nt; k++)
 			targs[k] = f.targs[k];
+		Type *gsig = sig;
 		sig = check_infer(c, sig, targs, args, n, e->call.ellipsis != SYN_NOPOS);
+		if (sig) {
+			Expr *fx = syn_unparen(e->call.fun);
+			bool inst = f.ntargs && (fx->kind == EXPR_INDEX || fx->kind == EXPR_INDEX_LIST);
+			check_queue_verify_call(c, file, e, gsig->sig.tparams, targs, inst ? fx->index.indices.v : NULL, inst ? fx->index.indices.n : 0);
+		} else {
+			check_cannot_infer(c, file, e, gsig, f.ntargs);
+		}
 	}
 	if (!sig || sig->kind != TY_SIGNATURE || sig->sig.tparams.len)
 		return;
@@ -1117,6 +1127,8 @@ void check_expr(Checker *c, uint32_t file, Expr *e, Operand *x, Type *hint)
 			uint32_t nt = fs->sig.tparams.len, ni = e->index.indices.n;
 			Type **targs = ARENA_ARRAY(c->a, Type *, nt);
 			bool rec = c->record, ok = ni <= nt;
+			if (!ok)
+				check_errorf(c, file, check_start_pos(e->index.indices.v[nt]), "got %u type arguments but want %u", ni, nt);
 			c->record = false;
 			for (uint32_t i = 0; ok && i < ni; i++) {
 				targs[i] = check_typexpr(c, file, e->index.indices.v[i]);
@@ -1125,6 +1137,7 @@ void check_expr(Checker *c, uint32_t file, Expr *e, Operand *x, Type *hint)
 			c->record = rec;
 			set(x, OP_VALUE, NULL);
 			if (ok && ni == nt) {
+				check_queue_verify(c, file, fs->sig.tparams, targs, e->index.indices.v, ni, e->pos);
 				x->type = types_instantiate(c->a, fs, targs, nt);
 			} else if (ok) {
 				x->type = fs;
@@ -1193,11 +1206,13 @@ void check_expr(Checker *c, uint32_t file, Expr *e, Operand *x, Type *hint)
 	}
 	case EXPR_TYPE_ASSERT: {
 		check_expr(c, file, e->assert.x, x, NULL);
-		Type *t = e->assert.type ? check_typexpr(c, file, e->assert.type) : NULL;
+		Type *t = e->assert.type ? check_vartype(c, file, e->assert.type) : NULL;
 		if (e->assert.type && !check_assert_ok(c, file, e, x, t, false)) {
 			set(x, OP_INVALID, NULL);
 			break;
 		}
+		if (e->assert.type)
+			check_type_assert(c, file, e, x, t); /* the causes check_assert_ok leaves */
 		set(x, OP_VALUE, t == check_invalid() ? NULL : t);
 		break;
 	}

@@ -28,7 +28,7 @@ static Object *declare_var(Checker *c, uint32_t file, Expr *id, Type *t)
 	if (!id || id->kind != EXPR_IDENT)
 		return NULL;
 	Object *v = types_new_var(c->a, VK_LOCAL, c->pkg, mkpos(file, id->pos), id->ident.name, t);
-	types_scope_insert(c->scope, v);
+	check_declare_local(c, c->scope, v);
 	if (c->record && v->name != types_name_blank)
 		vec_push(&c->locals, v);
 	if (t)
@@ -68,6 +68,8 @@ static void rhs_types(Checker *c, uint32_t file, ExprList rhs, uint32_t n, Type 
 			Operand x;
 			Type *h = hints ? hints[i] : NULL;
 			check_expr(c, file, rhs.v[i], &x, h);
+			if (!h)
+				check_generic_func_value(c, file, rhs.v[i], &x);
 			out[i] = value_type(&x);
 			if (h || deflt)
 				check_assign_untyped(c, rhs.v[i], &x, h);
@@ -137,11 +139,11 @@ static void local_spec(Checker *c, uint32_t file, TokKind tok, Spec *s, Expr **c
 			Type *al = types_new_alias(c->a, o, NULL);
 			o->type = al;
 			al->alias.fromrhs = check_typexpr(c, file, s->type.type);
-			types_scope_insert(c->scope, o);
+			check_declare_local(c, c->scope, o);
 		} else {
 			Type *named = types_new_named(c->a, o, NULL);
 			o->type = named;
-			types_scope_insert(c->scope, o); /* visible in its own declaration */
+			check_declare_local(c, c->scope, o); /* visible in its own declaration */
 			if (s->type.tparams) {
 				open_scope(c, file, s->pos, "type");
 				TypeList tps;
@@ -156,10 +158,12 @@ static void local_spec(Checker *c, uint32_t file, TokKind tok, Spec *s, Expr **c
 	case SPEC_VALUE: {
 		uint32_t n = s->value.names.n;
 		if (tok == TOK_CONST) {
-			if (s->value.type || s->value.values.n) {
+			bool inherited = !(s->value.type || s->value.values.n);
+			if (!inherited) {
 				*ctype = s->value.type;
 				*cvals = s->value.values;
 			}
+			check_init_arity(c, file, s, true, *cvals, inherited);
 			Object **objs = ARENA_ARRAY(c->a, Object *, n ? n : 1);
 			bool rec = c->record;
 			for (uint32_t k = 0; k < n; k++) {
@@ -174,11 +178,12 @@ static void local_spec(Checker *c, uint32_t file, TokKind tok, Spec *s, Expr **c
 			}
 			for (uint32_t k = 0; k < n; k++) {
 				check_recordp(c, file, s->value.names.v[k], objs[k]);
-				types_scope_insert(c->scope, objs[k]);
+				check_declare_local(c, c->scope, objs[k]);
 			}
 			break;
 		}
-		Type *t = s->value.type ? check_typexpr(c, file, s->value.type) : NULL;
+		check_init_arity(c, file, s, false, s->value.values, false);
+		Type *t = s->value.type ? check_vartype(c, file, s->value.type) : NULL;
 		Type **ts = ARENA_ARRAY(c->a, Type *, n ? n : 1);
 		Type **hints = ARENA_ARRAY(c->a, Type *, n ? n : 1);
 		const char **ctx = ARENA_ARRAY(c->a, const char *, n ? n : 1);
@@ -269,6 +274,7 @@ static void assign(Checker *c, uint32_t file, Stmt *s)
 				ctx[i] = NULL;
 		}
 	}
+	check_short_var_new(c, file, s);
 	Type **ts = ARENA_ARRAY(c->a, Type *, lhs.n ? lhs.n : 1);
 	rhs_types(c, file, rhs, lhs.n, ts, NULL, true, want, ctx, NULL);
 	for (uint32_t i = 0; i < lhs.n; i++) {
@@ -288,6 +294,7 @@ static void range_stmt(Checker *c, uint32_t file, Stmt *s)
 {
 	Operand x;
 	check_expr(c, file, s->range.x, &x, NULL);
+	check_range_errs(c, file, s, &x);
 	Type *kt = NULL, *vt = NULL;
 	Type *u = x.type && x.mode != OP_TYPE ? types_core_type(x.type) : NULL;
 	if (u) {
@@ -369,11 +376,15 @@ static void type_switch(Checker *c, uint32_t file, Stmt *s)
 	Operand x;
 	x.mode = OP_INVALID;
 	x.type = NULL;
+	bool xiface = false;
 	if (ta && ta->kind == EXPR_TYPE_ASSERT) {
 		check_expr(c, file, ta->assert.x, &x, NULL);
 		if (!check_assert_ok(c, file, ta, &x, NULL, true))
 			x.type = NULL;
+		xiface = x.type && check_type_switch_x(c, file, ta->assert.x, &x);
 	}
+	Vec(Expr *) prev_e = {0};
+	Vec(Type *) prev_t = {0};
 	Stmt *body = s->type_switch.body;
 	bool used = false;
 	uint32_t nvars = 0;
@@ -394,6 +405,16 @@ static void type_switch(Checker *c, uint32_t file, Stmt *s)
 					single = y.mode == OP_NIL ? NULL : types_typ[BK_INVALID];
 			} else {
 				single = check_typexpr(c, file, te);
+			}
+			bool is_nil = syn_unparen(te)->kind == EXPR_IDENT && y.mode == OP_NIL;
+			if (xiface && (is_nil || single)) {
+				check_type_case_dup(c, file, te, single, is_nil, prev_e.data, prev_t.data, (uint32_t)prev_e.len);
+				if (!is_nil)
+					check_type_case(c, file, te, single, ta->assert.x, &x);
+				if (is_nil || check_type_known(single, 0)) {
+					vec_push(&prev_e, te);
+					vec_push(&prev_t, is_nil ? NULL : single);
+				}
 			}
 		}
 		Scope *save = c->scope;
@@ -417,6 +438,8 @@ static void type_switch(Checker *c, uint32_t file, Stmt *s)
 		last = NULL;
 		c->scope = save;
 	}
+	vec_free(&prev_e);
+	vec_free(&prev_t);
 	if (lhs && lhs->kind == EXPR_IDENT && lhs->ident.name != types_name_blank && !used)
 		check_errorf(c, file, lhs->pos, "%s declared and not used", lhs->ident.name->s);
 	(void)nvars;
@@ -433,6 +456,8 @@ static void stmt(Checker *c, uint32_t file, Stmt *s)
 	Scope *save = c->scope;
 	switch (s->kind) {
 	case STMT_BAD:
+		c->nbad++;
+		break;
 	case STMT_EMPTY:
 		break;
 	case STMT_DECL:
@@ -547,9 +572,12 @@ static void stmt(Checker *c, uint32_t file, Stmt *s)
 			stmts(c, file, cl->case_clause.body);
 			c->scope = s2;
 		}
+		check_switch_dups(c, file, s, &tag);
+		check_multiple_defaults(c, file, s->switch_.body);
 		break;
 	}
 	case STMT_TYPE_SWITCH:
+		check_multiple_defaults(c, file, s->type_switch.body);
 		open_scope(c, file, s->pos, "type switch");
 		stmt(c, file, s->type_switch.init);
 		type_switch(c, file, s);
@@ -558,6 +586,7 @@ static void stmt(Checker *c, uint32_t file, Stmt *s)
 		break;
 	case STMT_SELECT: {
 		Stmt *body = s->select.body;
+		check_multiple_defaults(c, file, body);
 		for (uint32_t i = 0; body && body->kind == STMT_BLOCK && i < body->block.list.n; i++) {
 			Stmt *cl = body->block.list.v[i];
 			if (cl->kind != STMT_COMM_CLAUSE)
@@ -645,6 +674,7 @@ static void collect_labels(Checker *c, uint32_t file, Stmt *s, int depth)
 void check_func_body(Checker *c, uint32_t file, Type *sig, Scope *fscope, Stmt *body)
 {
 	size_t nlocals = c->locals.len;
+	uint32_t nbad = c->nbad;
 	Scope *slabels = c->labels;
 	c->labels = types_new_scope(c->a, NULL, mkpos(file, 0), mkpos(file, 0), "labels");
 	collect_labels(c, file, body, 0);
@@ -663,7 +693,7 @@ void check_func_body(Checker *c, uint32_t file, Type *sig, Scope *fscope, Stmt *
 	c->iota = siota;
 	c->labels = slabels;
 	/* go/types reports unused variables per function, in source order */
-	for (size_t i = nlocals; i < c->locals.len; i++) {
+	for (size_t i = nlocals; i < c->locals.len && c->nbad == nbad; i++) {
 		Object *v = c->locals.data[i];
 		if (!(v->flags & VF_USED))
 			check_errorf(c, v->pos.file, v->pos.off, "declared and not used: %s", v->name->s);

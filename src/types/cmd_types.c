@@ -24,6 +24,7 @@
 #include "load/load.h"
 #include "types/check.h"
 
+#include <dirent.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -245,6 +246,35 @@ static void dump(TypesBuf *out, CheckRec *recs, size_t n)
 	vec_free(&cur);
 }
 
+/* gc's -complete (cmd/go gc.go): no non-Go files in the package (counted here over the whole
+ * directory, whatever their build constraints: fewer packages are complete, never more), and
+ * not one of the std packages that provide bodies some other way. */
+static bool check_complete(LoadPkg *p)
+{
+	static const char *const std_ext[] = {"bytes", "internal/poll", "net", "os", "runtime/metrics", "runtime/pprof",
+	                                      "runtime/trace", "sync", "syscall", "time"};
+	if (p->cgofiles.len)
+		return false;
+	for (size_t i = 0; i < ARRAY_LEN(std_ext); i++)
+		if (strcmp(p->path, std_ext[i]) == 0)
+			return false;
+	DIR *d = opendir(p->dir);
+	if (!d)
+		return false;
+	static const char *const ext[] = {".s", ".S", ".sx", ".c", ".cc", ".cpp", ".cxx", ".m", ".h", ".hh", ".hpp", ".hxx",
+	                                  ".f", ".F", ".for", ".f90", ".syso", ".swig", ".swigcxx"};
+	bool complete = true;
+	struct dirent *de;
+	while (complete && (de = readdir(d))) {
+		const char *dot = strrchr(de->d_name, '.');
+		for (size_t i = 0; dot && i < ARRAY_LEN(ext); i++)
+			if (strcmp(dot, ext[i]) == 0)
+				complete = false;
+	}
+	closedir(d);
+	return complete;
+}
+
 static bool has_files(LoadPkg *p) { return strcmp(p->path, "unsafe") != 0 && p->name && !p->nogo; }
 
 /* Phase one, in any order: read and parse the package's files (one after the other, so
@@ -314,9 +344,16 @@ static void check_one(LoadPkg *p, void *arg)
 		for (size_t i = 0; i < r->files.len; i++)
 			if (r->files.data[i]->nerrors)
 				cfg.no_errors = true;
+		cfg.complete = false; /* check_complete(p): off, gomem misses errors gc would report first */
+		(void)check_complete;
 		CheckRec *recs;
 		size_t nrecs;
 		size_t before = r->diags.nerrors;
+		/* gc checks labels and branches with the syntax (cmd/compile/internal/syntax's
+		 * checkBranches) and reports them with the type errors */
+		for (size_t i = 0; !cfg.no_errors && i < r->files.len; i++)
+			if (!r->files.data[i]->nerrors)
+				syn_check_branches(r->files.data[i], &r->diags);
 		Package *pkg = types_check(&r->arena, p->path, r->files.data, (uint32_t)r->files.len, &cfg, &r->diags, &recs, &nrecs);
 		if (r->diags.nerrors > before)
 			r->errors++;

@@ -81,8 +81,12 @@ def parse(path, strip):
     errs = {}
     for line in open(path, errors='replace'):
         line = line.rstrip('\n')
+        if line.startswith('\t'):
+            continue  # a continuation line (other declaration, cycle member): not an error
         if strip and line.startswith(strip):
             line = line[len(strip):]
+        if strip and strip != './':
+            line = line.replace(strip, '')  # gomem's absolute paths in messages ("already declared at FILE")
         m = pat.match(line)
         if m:
             errs.setdefault((m.group(1), m.group(2)), []).append((int(m.group(3)), int(m.group(4)), m.group(5)))
