@@ -187,6 +187,10 @@ typedef enum {
  * explanation (strerror-like) and the return value says which kind of failure. */
 ReadStatus base_read_file(const char *path, char **text, size_t *len, const char **msg);
 
+/* path.Clean (and filepath.Clean on Unix) of a slash-separated path: writes the result to
+ * out, which must hold strlen(p) + 2 bytes, and returns out. */
+char *base_path_clean(const char *p, char *out);
+
 /* Files are registered once and live for the whole run; ids start at 1.
  * The registry takes ownership of path (copied) and text (must be from xmalloc). */
 SrcFile *srcfile_add(const char *path, char *text, size_t len);

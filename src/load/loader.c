@@ -51,49 +51,8 @@ static void pkg_error(Loader *l, LoadPkg *p, const char *fmt, ...)
 	vec_push(&p->errors, a);
 }
 
-/* path.Clean for slash-separated paths. */
-static char *clean(Arena *a, const char *p)
-{
-	size_t n = strlen(p);
-	if (n == 0)
-		return arena_strndup(a, ".", 1);
-	bool rooted = p[0] == '/';
-	char *out = arena_alloc(a, n + 2);
-	size_t w = 0, r = 0, dotdot = 0;
-	if (rooted) {
-		out[w++] = '/';
-		r = dotdot = 1;
-	}
-	while (r < n) {
-		if (p[r] == '/') {
-			r++;
-		} else if (p[r] == '.' && (r + 1 == n || p[r + 1] == '/')) {
-			r++;
-		} else if (p[r] == '.' && p[r + 1] == '.' && (r + 2 == n || p[r + 2] == '/')) {
-			r += 2;
-			if (w > dotdot) {
-				w--;
-				while (w > dotdot && out[w] != '/')
-					w--;
-			} else if (!rooted) {
-				if (w > 0)
-					out[w++] = '/';
-				out[w++] = '.';
-				out[w++] = '.';
-				dotdot = w;
-			}
-		} else {
-			if ((rooted && w != 1) || (!rooted && w != 0))
-				out[w++] = '/';
-			for (; r < n && p[r] != '/'; r++)
-				out[w++] = p[r];
-		}
-	}
-	if (w == 0)
-		out[w++] = '.';
-	out[w] = '\0';
-	return out;
-}
+/* path.Clean for slash-separated paths, in the arena. */
+static char *clean(Arena *a, const char *p) { return base_path_clean(p, arena_alloc(a, strlen(p) + 2)); }
 
 char *load_join(Arena *a, const char *dir, const char *name)
 {

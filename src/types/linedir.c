@@ -30,45 +30,11 @@ void types_token_pos_free(TokenPosCache *cache)
 	cache->cap = 0;
 }
 
-/* filepath.Clean of a slash path, in place (the result is never longer) */
+/* filepath.Clean of a non-empty slash path, in place (the result is never longer) */
 static void clean_path(char *p)
 {
-	size_t n = strlen(p), r = 0, w = 0, dotdot = 0;
-	bool rooted = n > 0 && p[0] == '/';
-	char *out = malloc(n + 2);
-	if (rooted) {
-		out[w++] = '/';
-		r = dotdot = 1;
-	}
-	while (r < n) {
-		if (p[r] == '/') {
-			r++;
-		} else if (p[r] == '.' && (r + 1 == n || p[r + 1] == '/')) {
-			r++;
-		} else if (p[r] == '.' && p[r + 1] == '.' && (r + 2 == n || p[r + 2] == '/')) {
-			r += 2;
-			if (w > dotdot) {
-				w--;
-				while (w > dotdot && out[w] != '/')
-					w--;
-			} else if (!rooted) {
-				if (w > 0)
-					out[w++] = '/';
-				out[w++] = '.';
-				out[w++] = '.';
-				dotdot = w;
-			}
-		} else {
-			if ((rooted && w != 1) || (!rooted && w != 0))
-				out[w++] = '/';
-			while (r < n && p[r] != '/')
-				out[w++] = p[r++];
-		}
-	}
-	if (w == 0)
-		out[w++] = '.';
-	memcpy(p, out, w);
-	p[w] = 0;
+	char *out = xmalloc(strlen(p) + 2);
+	strcpy(p, base_path_clean(p, out));
 	free(out);
 }
 
