@@ -478,12 +478,13 @@ Type *check_infer(Checker *c, Type *sig, Type **targs, Operand *args, uint32_t n
 			}
 			if (tx && !parameterized(&u, tx, 0)) {
 				ObjList ms = types_typeset(types_under(tpar->tparam.bound))->methods;
+				/* a missing or different method does not stop inference here: the type
+				 * argument then fails verification with types2's message (T (type X)
+				 * does not satisfy C (missing method M)) */
 				for (uint32_t j = 0; j < ms.len; j++) {
 					LookupResult r = types_lookup_field_or_method(a, tx, false, ms.data[j]->pkg, ms.data[j]->name);
-					if (!r.obj || r.obj->kind != OBJ_FUNC)
-						return NULL;
-					if (!nify(&u, ms.data[j]->type, r.obj->type, U_EXACT))
-						return NULL;
+					if (r.obj && r.obj->kind == OBJ_FUNC)
+						(void)nify(&u, ms.data[j]->type, r.obj->type, U_EXACT);
 				}
 			}
 		}
