@@ -279,6 +279,17 @@ static Type *iface_type(Checker *c, uint32_t file, Expr *e)
 	return t;
 }
 
+/* Whether t is an alias (chain) whose right-hand side is still being checked. */
+static bool alias_resolving(Type *t)
+{
+	for (int depth = 0; t && t->kind == TY_ALIAS && depth < 1000; depth++) {
+		if (t->alias.targs.len && t->alias.orig != t)
+			return false;
+		t = t->alias.fromrhs;
+	}
+	return t == NULL;
+}
+
 static int64_t array_len(Checker *c, uint32_t file, Expr *e)
 {
 	return check_array_len(c, file, e);
@@ -309,8 +320,9 @@ Type *check_typexpr(Checker *c, uint32_t file, Expr *e)
 		break;
 	case EXPR_STAR:
 		t = check_vartype(c, file, e->star.x);
-		/* *invalid is invalid (go/types), e.g. *C.char */
-		t = types_unalias(t) == check_invalid() ? check_invalid() : types_new_pointer(c->a, t);
+		/* *invalid is invalid (go/types), e.g. *C.char; not a pointer to an alias still being
+		 * declared, which is valid */
+		t = !alias_resolving(t) && types_unalias(t) == check_invalid() ? check_invalid() : types_new_pointer(c->a, t);
 		break;
 	case EXPR_ARRAY_TYPE:
 		if (!e->array.len)

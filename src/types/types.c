@@ -472,7 +472,11 @@ Type *types_unalias(Type *t)
 		if (x->alias.targs.len && x->alias.orig != x) x = types_inst_expand_alias(x);
 		else x = x->alias.fromrhs;
 	}
-	if (!x) x = types_typ[BK_INVALID];
+	if (!x) {
+		/* an alias still being declared (A = struct{ f *A }): invalid for now, not cached */
+		types_unlock();
+		return types_typ[BK_INVALID];
+	}
 	__atomic_store_n(&t->alias.actual, x, __ATOMIC_RELEASE);
 	types_unlock();
 	return x;
