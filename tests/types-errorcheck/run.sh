@@ -21,7 +21,7 @@ TESTS=${TESTS:-$(cd "$here/.." && pwd)}
 if [ -z "${GOROOT_ORACLE:-}" ]; then echo "skip types-errorcheck: no Go toolchain"; exit 0; fi
 export CGO_ENABLED=0 GOTOOLCHAIN=local GOFLAGS= GOWORK=off GOENV=off
 unset GOOS GOARCH GOEXPERIMENT GO111MODULE
-COVERAGE_FLOOR=54.0   # % of gc's error lines that gomem reports (measured, rounded down)
+COVERAGE_FLOOR=82.0   # % of gc's error lines that gomem reports (measured, rounded down)
 MAX_FALSE=0           # false lines not in expected-false.txt
 work=$BUILD/types-errorcheck-test
 mkdir -p "$work/gm"
