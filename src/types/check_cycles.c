@@ -227,6 +227,32 @@ typedef struct ValidType {
 	Map reported;  /* origins already on a reported cycle */
 } ValidType;
 
+/* "invalid recursive type X" at cyc[0] (the member declared first), with gc's
+ * "\tPOS: a refers to b" line per member of the cycle; "refers to itself" for one. */
+static void report_cycle(Checker *c, Object **cyc, size_t n)
+{
+	Object *first = cyc[0];
+	if (n == 1) {
+		check_errorf(c, first->pos.file, first->pos.off, "invalid recursive type: %s refers to itself", first->name->s);
+		return;
+	}
+	TypesBuf b = {0};
+	const char *parts[2] = {"invalid recursive type ", first->name->s};
+	for (int i = 0; i < 2; i++)
+		for (const char *p = parts[i]; *p; p++)
+			vec_push(&b, *p);
+	for (size_t k = 0; k < n; k++) {
+		const char *line[6] = {"\n\t", check_pos_str(c, cyc[k]->pos), ": ", cyc[k]->name->s, " refers to ",
+		                       cyc[(k + 1) % n]->name->s};
+		for (int i = 0; i < 6; i++)
+			for (const char *p = line[i]; *p; p++)
+				vec_push(&b, *p);
+	}
+	vec_push(&b, '\0');
+	check_errorf(c, first->pos.file, first->pos.off, "%s", b.data);
+	vec_free(&b);
+}
+
 static void report_type_cycle(ValidType *vt, size_t from)
 {
 	Checker *c = vt->c;
@@ -243,37 +269,10 @@ static void report_type_cycle(ValidType *vt, size_t from)
 			return;
 	for (size_t i = from; i < vt->path.len; i++)
 		map_put(&vt->reported, (uintptr_t)vt->path.data[i].named, (void *)1);
-	Object *obj = vt->path.data[start].named->named.obj;
-	if (n == 1) {
-		check_errorf(c, obj->pos.file, obj->pos.off, "invalid recursive type: %s refers to itself", obj->name->s);
-		return;
-	}
-	TypesBuf b = {0};
-	const char *head = "invalid recursive type ";
-	for (const char *s = head; *s; s++)
-		vec_push(&b, *s);
-	for (const char *s = obj->name->s; *s; s++)
-		vec_push(&b, *s);
-	for (size_t k = 0; k < n; k++) {
-		Object *o = vt->path.data[from + (start - from + k) % n].named->named.obj;
-		Object *next = vt->path.data[from + (start - from + k + 1) % n].named->named.obj;
-		const char *ps = check_pos_str(c, o->pos);
-		vec_push(&b, '\n');
-		vec_push(&b, '\t');
-		for (const char *s = ps; *s; s++)
-			vec_push(&b, *s);
-		for (const char *s = ": "; *s; s++)
-			vec_push(&b, *s);
-		for (const char *s = o->name->s; *s; s++)
-			vec_push(&b, *s);
-		for (const char *s = " refers to "; *s; s++)
-			vec_push(&b, *s);
-		for (const char *s = next->name->s; *s; s++)
-			vec_push(&b, *s);
-	}
-	vec_push(&b, '\0');
-	check_errorf(c, obj->pos.file, obj->pos.off, "%s", b.data);
-	vec_free(&b);
+	Object **cyc = ARENA_ARRAY(c->a, Object *, n);
+	for (size_t k = 0; k < n; k++)
+		cyc[k] = vt->path.data[from + (start - from + k) % n].named->named.obj;
+	report_cycle(c, cyc, n);
 }
 
 /* Walks what a value of type t contains directly (struct fields, array elements); false
@@ -404,35 +403,8 @@ void check_decl_cycle(Checker *c, Object *obj)
 		if (o->pos.file < s->pos.file || (o->pos.file == s->pos.file && o->pos.off < s->pos.off))
 			start = i;
 	}
-	Object *first = c->objpath.data[start];
-	if (n == 1) {
-		check_errorf(c, first->pos.file, first->pos.off, "invalid recursive type: %s refers to itself", first->name->s);
-		return;
-	}
-	TypesBuf b = {0};
-	const char *head = "invalid recursive type ";
-	for (const char *s = head; *s; s++)
-		vec_push(&b, *s);
-	for (const char *s = first->name->s; *s; s++)
-		vec_push(&b, *s);
-	for (size_t k = 0; k < n; k++) {
-		Object *o = c->objpath.data[from + (start - from + k) % n];
-		Object *next = c->objpath.data[from + (start - from + k + 1) % n];
-		const char *ps = check_pos_str(c, o->pos);
-		vec_push(&b, '\n');
-		vec_push(&b, '\t');
-		for (const char *s = ps; *s; s++)
-			vec_push(&b, *s);
-		for (const char *s = ": "; *s; s++)
-			vec_push(&b, *s);
-		for (const char *s = o->name->s; *s; s++)
-			vec_push(&b, *s);
-		for (const char *s = " refers to "; *s; s++)
-			vec_push(&b, *s);
-		for (const char *s = next->name->s; *s; s++)
-			vec_push(&b, *s);
-	}
-	vec_push(&b, '\0');
-	check_errorf(c, first->pos.file, first->pos.off, "%s", b.data);
-	vec_free(&b);
+	Object **cyc = ARENA_ARRAY(c->a, Object *, n);
+	for (size_t k = 0; k < n; k++)
+		cyc[k] = c->objpath.data[from + (start - from + k) % n];
+	report_cycle(c, cyc, n);
 }
